@@ -1,0 +1,145 @@
+import path from 'node:path';
+
+/** One row per environment variable: the README's configuration table is checked against this list. */
+interface Setting<T> {
+  name: string;
+  default: string | undefined;
+  meaning: string;
+  parse: (raw: string) => T;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    rule: string,
+    raw: string,
+  ) {
+    super(`Configuration error: ${variable} ${rule} (got ${JSON.stringify(raw)})`);
+  }
+}
+
+const int =
+  (min: number, max: number) =>
+  (raw: string): number => {
+    if (!/^\d+$/.test(raw)) throw new Error(`must be an integer from ${min} to ${max}`);
+    const n = Number(raw);
+    if (n < min || n > max) throw new Error(`must be an integer from ${min} to ${max}`);
+    return n;
+  };
+
+const oneOf =
+  <T extends string>(...values: T[]) =>
+  (raw: string): T => {
+    if (!(values as string[]).includes(raw)) throw new Error(`must be one of ${values.join(', ')}`);
+    return raw as T;
+  };
+
+const bool = (raw: string): boolean => {
+  if (raw === 'true' || raw === '1') return true;
+  if (raw === 'false' || raw === '0') return false;
+  throw new Error('must be true or false');
+};
+
+const text = (raw: string): string => raw;
+
+const postgresUrl = (raw: string): string => {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('must be a URL such as postgres://user@host:5432/db');
+  }
+  if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+    throw new Error('must start with postgres:// or postgresql://');
+  }
+  return raw;
+};
+
+export const settings = {
+  NODE_ENV: {
+    name: 'NODE_ENV',
+    default: 'development',
+    meaning: 'development, test or production; production never seeds demo data and hides the dev pages',
+    parse: oneOf('development', 'test', 'production'),
+  },
+  PORT: { name: 'PORT', default: '3000', meaning: 'HTTP port', parse: int(0, 65535) },
+  HOST: { name: 'HOST', default: '127.0.0.1', meaning: 'address to listen on (0.0.0.0 for all)', parse: text },
+  DATA_DIR: {
+    name: 'DATA_DIR',
+    default: './data',
+    meaning: 'embedded database (DATA_DIR/pg) and blob store (DATA_DIR/blobs)',
+    parse: (raw: string) => path.resolve(raw),
+  },
+  DATABASE_URL: {
+    name: 'DATABASE_URL',
+    default: undefined,
+    meaning: 'PostgreSQL server URL; unset means the embedded PGlite database in DATA_DIR',
+    parse: postgresUrl,
+  },
+  LOG_LEVEL: {
+    name: 'LOG_LEVEL',
+    default: 'info',
+    meaning: 'fatal, error, warn, info, debug, trace or silent',
+    parse: oneOf('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'),
+  },
+  TRUST_PROXY: {
+    name: 'TRUST_PROXY',
+    default: 'false',
+    meaning: 'true behind a TLS-terminating proxy: client address and https are taken from X-Forwarded-*',
+    parse: bool,
+  },
+  SESSION_HOURS: {
+    name: 'SESSION_HOURS',
+    default: '8',
+    meaning: 'staff session lifetime in hours (idle sessions end earlier, see SESSION_IDLE_MINUTES)',
+    parse: int(1, 72),
+  },
+  SESSION_IDLE_MINUTES: {
+    name: 'SESSION_IDLE_MINUTES',
+    default: '30',
+    meaning: 'a session unused this long ends',
+    parse: int(1, 24 * 60),
+  },
+  UPLOAD_MAX_BYTES: {
+    name: 'UPLOAD_MAX_BYTES',
+    default: String(20 * 1024 * 1024),
+    meaning: 'largest accepted upload in bytes',
+    parse: int(1024, 1024 * 1024 * 1024),
+  },
+  SEED_DEMO: {
+    name: 'SEED_DEMO',
+    default: 'true',
+    meaning: 'seed demo data into an empty database at start (ignored in production)',
+    parse: bool,
+  },
+} satisfies Record<string, Setting<unknown>>;
+
+type Settings = typeof settings;
+export type Config = {
+  [K in keyof Settings]: Settings[K]['default'] extends string
+    ? ReturnType<Settings[K]['parse']>
+    : ReturnType<Settings[K]['parse']> | undefined;
+};
+
+/** Reads and validates every setting; throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const out: Record<string, unknown> = {};
+  for (const s of Object.values(settings) as Setting<unknown>[]) {
+    const raw = env[s.name] === '' ? undefined : (env[s.name] ?? s.default);
+    if (raw === undefined) {
+      out[s.name] = undefined;
+      continue;
+    }
+    try {
+      out[s.name] = s.parse(raw);
+    } catch (e) {
+      throw new ConfigError(s.name, (e as Error).message, raw);
+    }
+  }
+  return out as Config;
+}
+
+/** For tests: a valid config with overrides, independent of the process environment. */
+export function testConfig(overrides: Record<string, string> = {}): Config {
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SEED_DEMO: 'false', ...overrides });
+}

@@ -1,0 +1,115 @@
+/**
+ * Roles, permissions and the one rule that decides access: a grant of a role within a region
+ * subtree (and, where it applies, one department) allows the role's permissions on targets inside
+ * that subtree. Pure: no I/O, tested directly.
+ */
+
+export const ROLES = [
+  'platform_admin',
+  'catalog_admin',
+  'window_clerk',
+  'reviewer',
+  'department_head',
+  'supervisor',
+  'inspector',
+  'exchange_admin',
+  'market_admin',
+  'auditor',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
+  platform_admin: { zh: '平台管理员', en: 'Platform admin' },
+  catalog_admin: { zh: '事项管理员', en: 'Catalog admin' },
+  window_clerk: { zh: '窗口人员', en: 'Window clerk' },
+  reviewer: { zh: '审查人员', en: 'Reviewer' },
+  department_head: { zh: '部门负责人', en: 'Department head' },
+  supervisor: { zh: '监察人员', en: 'Supervisor' },
+  inspector: { zh: '执法检查人员', en: 'Inspector' },
+  exchange_admin: { zh: '交换管理员', en: 'Exchange admin' },
+  market_admin: { zh: '中介超市管理员', en: 'Market admin' },
+  auditor: { zh: '审计人员', en: 'Auditor' },
+};
+
+/** Later issues add their permissions here and grant them to roles below. */
+export const PERMISSIONS = {
+  'org:read': 'read regions, departments, halls and windows',
+  'org:manage': 'create and change departments, halls and windows',
+  'staff:read': 'read staff accounts and their grants',
+  'staff:manage': 'create staff accounts, grant and revoke roles, reset passwords',
+  'audit:read': 'read the audit trail',
+  'file:upload': 'upload files to the blob store',
+} as const;
+export type Permission = keyof typeof PERMISSIONS;
+
+const EVERY_STAFF: Permission[] = ['org:read', 'file:upload'];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  platform_admin: [...EVERY_STAFF, 'org:manage', 'staff:read', 'staff:manage'],
+  catalog_admin: EVERY_STAFF,
+  window_clerk: EVERY_STAFF,
+  reviewer: EVERY_STAFF,
+  department_head: [...EVERY_STAFF, 'staff:read'],
+  supervisor: [...EVERY_STAFF, 'staff:read'],
+  inspector: EVERY_STAFF,
+  exchange_admin: EVERY_STAFF,
+  market_admin: EVERY_STAFF,
+  auditor: [...EVERY_STAFF, 'audit:read', 'staff:read'],
+};
+
+export interface Grant {
+  role: Role;
+  regionCode: string;
+  departmentId: string | null;
+}
+
+/** Who is calling. Staff now; persons and enterprises plug in with their own kinds. */
+export interface Principal {
+  kind: 'staff';
+  id: string;
+  name: string;
+  grants: Grant[];
+}
+
+/** What a request acts upon: the region it lies in and, where it has one, its department. */
+export interface Scope {
+  regionCode: string;
+  departmentId?: string | null;
+}
+
+/** Parent lookup of the region tree; null above the root. */
+export type ParentOf = (code: string) => string | null | undefined;
+
+export function isWithin(parentOf: ParentOf, code: string, ancestor: string): boolean {
+  for (let c: string | null | undefined = code, depth = 0; c && depth < 16; c = parentOf(c), depth++) {
+    if (c === ancestor) return true;
+  }
+  return false;
+}
+
+export const roleAllows = (role: Role, permission: Permission): boolean =>
+  ROLE_PERMISSIONS[role].includes(permission);
+
+/**
+ * The grant that allows `permission` on `scope`, or undefined. A department-bound grant applies to
+ * a scope that names no department (reading a region's list) or names its own department.
+ */
+export function authorizingGrant(
+  grants: readonly Grant[],
+  permission: Permission,
+  scope: Scope | undefined,
+  parentOf: ParentOf,
+): Grant | undefined {
+  return grants.find(
+    (g) =>
+      roleAllows(g.role, permission) &&
+      (scope === undefined ||
+        (isWithin(parentOf, scope.regionCode, g.regionCode) &&
+          (g.departmentId === null || !scope.departmentId || scope.departmentId === g.departmentId))),
+  );
+}
+
+/** Region codes under which the principal holds `permission`: list endpoints filter by these. */
+export const regionsWith = (grants: readonly Grant[], permission: Permission): string[] => [
+  ...new Set(grants.filter((g) => roleAllows(g.role, permission)).map((g) => g.regionCode)),
+];

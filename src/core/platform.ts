@@ -1,0 +1,88 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { sql, type Kysely } from 'kysely';
+import { DirectoryBlobStore, type BlobStore } from './blobs.ts';
+import type { Config } from './config.ts';
+import { openEmbedded, openServer, type Database } from './db.ts';
+import { createHttp, type App, type Authenticator, type RouteInfo } from './http.ts';
+import { migrate, type Migration } from './migrate.ts';
+import { Outbox } from './outbox.ts';
+import { coreMigrations } from './schema.ts';
+
+/** What core gives every module. */
+export interface Platform {
+  config: Config;
+  database: Database;
+  db: Kysely<unknown>;
+  outbox: Outbox;
+  blobs: BlobStore;
+  /** Parent of each region code; filled by the module that owns regions. */
+  regionParents: Map<string, string | null>;
+  authenticators: Authenticator[];
+}
+
+export interface Module {
+  name: string;
+  migrations?: Record<string, Migration>;
+  /** Outbox subscribers and in-memory state; runs before any route is registered. */
+  init?(p: Platform): Promise<void>;
+  routes?(app: App, p: Platform): Promise<void> | void;
+  /** Demo data for an empty database; returns lines to print once (e.g. credentials). */
+  seedDemo?(p: Platform): Promise<string[]>;
+}
+
+export function allMigrations(modules: readonly Module[]): Record<string, Migration> {
+  const all: Record<string, Migration> = { ...coreMigrations };
+  for (const m of modules) {
+    for (const [name, mig] of Object.entries(m.migrations ?? {})) {
+      if (all[name]) throw new Error(`migration name ${name} is used twice`);
+      all[name] = mig;
+    }
+  }
+  return all;
+}
+
+export async function openDatabase(config: Config): Promise<Database> {
+  return config.DATABASE_URL
+    ? openServer(config.DATABASE_URL)
+    : openEmbedded(path.join(config.DATA_DIR, 'pg'));
+}
+
+export async function createPlatform(config: Config, database: Database, modules: readonly Module[]): Promise<Platform> {
+  await migrate(database.db, allMigrations(modules));
+  const platform: Platform = {
+    config,
+    database,
+    db: database.db,
+    outbox: new Outbox(database.db),
+    blobs: new DirectoryBlobStore(path.join(config.DATA_DIR, 'blobs')),
+    regionParents: new Map(),
+    authenticators: [],
+  };
+  for (const m of modules) await m.init?.(platform);
+  return platform;
+}
+
+const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');
+
+export async function buildHttp(platform: Platform, modules: readonly Module[]): Promise<{ app: App; routes: RouteInfo[] }> {
+  const { app, routes } = createHttp({
+    config: platform.config,
+    parentOf: (code) => platform.regionParents.get(code),
+    authenticators: platform.authenticators,
+    webRoot: existsSync(WEB_DIST) ? WEB_DIST : null,
+    ready: async () => {
+      await sql`select 1`.execute(platform.db);
+      return true;
+    },
+  });
+  for (const m of modules) await app.register(async (scope) => m.routes?.(scope as unknown as App, platform));
+  await app.ready();
+  return { app, routes };
+}
+
+export async function seedDemo(platform: Platform, modules: readonly Module[]): Promise<string[]> {
+  const lines: string[] = [];
+  for (const m of modules) lines.push(...((await m.seedDemo?.(platform)) ?? []));
+  return lines;
+}
