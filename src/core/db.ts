@@ -1,4 +1,4 @@
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Results } from '@electric-sql/pglite';
 import {
   CompiledQuery,
   Kysely,
@@ -41,7 +41,12 @@ class PGliteDriver implements Driver {
   constructor(private readonly client: PGlite) {
     this.#connection = {
       executeQuery: async <R>(q: CompiledQuery): Promise<QueryResult<R>> => {
-        const res = await client.query<R>(q.sql, [...q.parameters]);
+        // Without parameters use the simple protocol, which (like node-postgres) allows several
+        // statements in one text: migrations are written that way.
+        const res =
+          q.parameters.length === 0
+            ? ((await client.exec(q.sql)).at(-1) as Results<R>)
+            : await client.query<R>(q.sql, [...q.parameters]);
         return res.affectedRows !== undefined && !/^\s*select/i.test(q.sql)
           ? { rows: res.rows, numAffectedRows: BigInt(res.affectedRows) }
           : { rows: res.rows };

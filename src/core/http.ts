@@ -128,12 +128,16 @@ export function createHttp(deps: HttpDeps): { app: App; routes: RouteInfo[] } {
     const access = route.config?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
     for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
-    const guard = guardFor(access, deps.parentOf);
-    const existing = route.preHandler ? [route.preHandler].flat() : [];
-    route.preHandler = [guard, ...existing];
+    // Who may call at all is settled before validation (after the root-level authentication
+    // below), so an anonymous or unprivileged caller learns nothing from validation errors; the
+    // target's region is checked after validation, on well-formed input.
+    const { caller, target } = guardsFor(access, deps.parentOf);
+    route.preValidation = [caller, ...(route.preValidation ? [route.preValidation].flat() : [])];
+    if (target) route.preHandler = [target, ...(route.preHandler ? [route.preHandler].flat() : [])];
   });
 
-  app.addHook('onRequest', async (req) => {
+  // preValidation, not onRequest: the cookie plugin parses cookies in its own onRequest hook.
+  app.addHook('preValidation', async (req) => {
     for (const authenticate of deps.authenticators) {
       const found = await authenticate(req);
       if (found) {
@@ -182,27 +186,28 @@ export function createHttp(deps: HttpDeps): { app: App; routes: RouteInfo[] } {
   return { app: app as App, routes };
 }
 
-function guardFor(access: Access, parentOf: ParentOf) {
-  return async (req: FastifyRequest) => {
+function guardsFor(access: Access, parentOf: ParentOf) {
+  const caller = async (req: FastifyRequest) => {
     if ('public' in access) return;
     if (!req.principal) throw unauthorized();
     if (STATE_CHANGING.has(req.method) && (!req.csrfToken || req.headers['x-csrf-token'] !== req.csrfToken)) {
       throw forbidden({ zh: '请求缺少有效的防伪令牌，请刷新页面', en: 'missing or wrong CSRF token; reload the page' });
     }
     if ('authenticated' in access) return;
-    const grants = req.principal.grants;
-    const any = authorizingGrant(grants, access.permission, undefined, parentOf);
+    const any = authorizingGrant(req.principal.grants, access.permission, undefined, parentOf);
     if (!any) throw forbidden();
-    if (!access.scope) {
-      req.grant = any;
-      return;
-    }
-    const scope = await access.scope(req);
+    req.grant = any;
+  };
+  if (!('permission' in access) || !access.scope) return { caller, target: undefined };
+  const { permission, scope: scopeOf } = access;
+  const target = async (req: FastifyRequest) => {
+    const scope = await scopeOf(req);
     if (!scope) throw notFound('对象', 'target');
-    const grant = authorizingGrant(grants, access.permission, scope, parentOf);
+    const grant = authorizingGrant(req.principal!.grants, permission, scope, parentOf);
     if (!grant) throw forbidden({ zh: '该对象不在您的管辖范围内', en: 'this target is outside your region or department' });
     req.grant = grant;
   };
+  return { caller, target };
 }
 
 const RULE_TEXT: Record<string, (p: Record<string, unknown>) => Text> = {

@@ -1,0 +1,45 @@
+import type { Config } from './core/config.ts';
+import type { Database } from './core/db.ts';
+import { buildHttp, createPlatform, seedDemo, type Module, type Platform } from './core/platform.ts';
+import { coreModule } from './core/routes.ts';
+import { createIdentity, type IdentityApi } from './modules/identity/index.ts';
+import { createOrg, type OrgApi } from './modules/org/index.ts';
+
+/** The modules of the platform, in dependency order. */
+export function composeModules(): { modules: Module[]; org: OrgApi; identity: IdentityApi } {
+  const org = createOrg();
+  const identity = createIdentity(org.api);
+  return { modules: [coreModule, org.module, identity.module], org: org.api, identity: identity.api };
+}
+
+export interface Instance {
+  platform: Platform;
+  http: Awaited<ReturnType<typeof buildHttp>>;
+  org: OrgApi;
+  identity: IdentityApi;
+  /** Lines printed once after seeding demo data (credentials), empty when nothing was seeded. */
+  seeded: string[];
+  close(): Promise<void>;
+}
+
+/** Migrates, initializes every module, seeds demo data into an empty database, and builds the HTTP app. */
+export async function createInstance(config: Config, database: Database, opts: { seed?: boolean } = {}): Promise<Instance> {
+  const { modules, org, identity } = composeModules();
+  const platform = await createPlatform(config, database, modules);
+  const seed = opts.seed ?? (config.SEED_DEMO && config.NODE_ENV !== 'production');
+  const seeded = seed && (await org.departmentCount()) === 0 ? await seedDemo(platform, modules) : [];
+  const http = await buildHttp(platform, modules);
+  platform.outbox.start();
+  return {
+    platform,
+    http,
+    org,
+    identity,
+    seeded,
+    async close() {
+      await http.app.close();
+      await platform.outbox.stop();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import { systemActor } from '../../core/audit.ts';
+import { ROLE_LABELS, ROLES, type Role } from '../../core/permissions.ts';
+import type { Module, Platform } from '../../core/platform.ts';
+import type { OrgApi } from '../org/index.ts';
+import { identityRoutes, SESSION_COOKIE } from './routes.ts';
+import { identityMigrations } from './schema.ts';
+import { IdentityService } from './service.ts';
+
+export { passwordProblems } from './model.ts';
+
+export const DEMO_PASSWORD = 'Demo-2026!';
+
+/** Demo accounts: which department (by kind) a role's demo account works in, where it works in one. */
+const DEMO_DEPARTMENT: Partial<Record<Role, string>> = {
+  window_clerk: 'government_services',
+  reviewer: 'market_supervision',
+  department_head: 'market_supervision',
+  inspector: 'market_supervision',
+};
+
+export interface IdentityApi {
+  createAdmin(input: { username: string; name: string; password: string; regionCode: string }): Promise<string>;
+}
+
+export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi } {
+  let service: IdentityService | undefined;
+  let platform: Platform | undefined;
+  const ready = () => {
+    if (!service || !platform) throw new Error('identity module is not initialized');
+    return { service, platform };
+  };
+
+  async function seedDemo(): Promise<string[]> {
+    const { service: s } = ready();
+    const lines = [`演示账号 / demo accounts (password ${DEMO_PASSWORD}):`];
+    for (const [suffix, regionCode] of [['hubei', '420000'], ['wuhan', '420100']] as const) {
+      const region = org.region(regionCode)!;
+      for (const role of ROLES) {
+        const kind = DEMO_DEPARTMENT[role];
+        const dept = kind ? await org.departmentOfKind(regionCode, kind) : null;
+        const username = `${role}.${suffix}`;
+        await s.createWithGrant(systemActor('seed-demo'), {
+          username,
+          name: `${region.name}${ROLE_LABELS[role].zh}（演示）`,
+          password: DEMO_PASSWORD,
+          regionCode,
+          departmentId: dept?.id ?? null,
+          role,
+          mustChangePassword: false,
+        });
+        lines.push(`  ${username}`);
+      }
+    }
+    return lines;
+  }
+
+  const module: Module = {
+    name: 'identity',
+    migrations: identityMigrations,
+    async init(p) {
+      platform = p;
+      service = new IdentityService(p, org);
+      p.authenticators.push(async (req) => {
+        const token = req.cookies[SESSION_COOKIE];
+        return token ? ready().service.authenticate(token) : null;
+      });
+    },
+    routes: (app, p) => identityRoutes(app, p, ready().service, org),
+    seedDemo,
+  };
+  const api: IdentityApi = {
+    createAdmin: (input) =>
+      ready().service.createWithGrant(systemActor('cli'), { ...input, role: 'platform_admin', mustChangePassword: true }),
+  };
+  return { module, api };
+}

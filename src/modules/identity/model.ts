@@ -1,0 +1,28 @@
+/** Staff accounts: pure rules. */
+
+export interface PasswordProblem {
+  rule: 'minLength' | 'classes' | 'username';
+  zh: string;
+  en: string;
+}
+
+/** At least 10 characters from at least three of: lower case, upper case, digits, symbols; not the username. */
+export function passwordProblems(password: string, username = ''): PasswordProblem[] {
+  const out: PasswordProblem[] = [];
+  if ([...password].length < 10) out.push({ rule: 'minLength', zh: '密码至少 10 个字符', en: 'a password has at least 10 characters' });
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((r) => r.test(password)).length;
+  if (classes < 3) {
+    out.push({ rule: 'classes', zh: '密码须包含小写字母、大写字母、数字、符号中的至少三类', en: 'a password mixes at least three of: lower case, upper case, digits, symbols' });
+  }
+  if (username && password.toLowerCase().includes(username.toLowerCase())) {
+    out.push({ rule: 'username', zh: '密码不能包含用户名', en: 'a password must not contain the username' });
+  }
+  return out;
+}
+
+/** A session ends at its absolute expiry or after being idle too long, whichever is first. */
+export function sessionAlive(s: { expiresAt: Date; lastSeenAt: Date }, now: Date, idleMinutes: number): boolean {
+  return now < s.expiresAt && now.getTime() - s.lastSeenAt.getTime() < idleMinutes * 60_000;
+}
+
+export const USERNAME_PATTERN = '^[a-z][a-z0-9_.-]{2,39}$';

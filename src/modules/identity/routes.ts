@@ -1,0 +1,187 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { actorOf, type App } from '../../core/http.ts';
+import { PERMISSIONS, ROLE_LABELS, ROLE_PERMISSIONS, ROLES } from '../../core/permissions.ts';
+import type { Platform } from '../../core/platform.ts';
+import { IdParam, LabelText, Nullable, Page, Paging, RegionCode, Version } from '../../core/schemas.ts';
+import type { OrgApi } from '../org/index.ts';
+import { USERNAME_PATTERN } from './model.ts';
+import { canManageWith, type IdentityService } from './service.ts';
+
+export const SESSION_COOKIE = 'sid';
+const tags = ['identity'];
+const Role = Type.Union(ROLES.map((r) => Type.Literal(r)));
+const GrantOut = Type.Object({
+  id: Type.String(),
+  role: Type.String(),
+  roleLabel: LabelText,
+  regionCode: Type.String(),
+  regionName: Type.String(),
+  departmentId: Nullable(Type.String()),
+  departmentName: Nullable(Type.String()),
+});
+const Me = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  name: Type.String(),
+  mustChangePassword: Type.Boolean(),
+  csrfToken: Type.String(),
+  grants: Type.Array(GrantOut),
+  permissions: Type.Array(Type.String()),
+});
+const Staff = Type.Object({
+  id: Type.String(),
+  username: Type.String(),
+  name: Type.String(),
+  regionCode: Type.String(),
+  regionName: Type.String(),
+  departmentId: Nullable(Type.String()),
+  departmentName: Nullable(Type.String()),
+  active: Type.Boolean(),
+  mustChangePassword: Type.Boolean(),
+  version: Type.Integer(),
+  grants: Type.Array(GrantOut),
+});
+const Password = Type.String({ minLength: 1, maxLength: 200 });
+const Name = Type.String({ minLength: 1, maxLength: 40 });
+
+export function identityRoutes(app: App, p: Platform, identity: IdentityService, org: OrgApi) {
+  const parentOf = (c: string) => p.regionParents.get(c);
+  const staffScope = async (req: FastifyRequest) => identity.staffRegion((req.params as { id: string }).id);
+  const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string) =>
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      sameSite: 'strict',
+      secure: req.protocol === 'https',
+      path: '/',
+      maxAge: p.config.SESSION_HOURS * 3600,
+    });
+
+  app.post('/api/auth/login', {
+    config: { access: { public: true } },
+    schema: {
+      tags,
+      summary: '工作人员登录 / staff login',
+      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 40 }), password: Password }),
+      response: { 200: Type.Object({ user: Me }) },
+    },
+    handler: async (req, reply) => {
+      const { token, me } = await identity.login(req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id });
+      setCookie(req, reply, token);
+      return { user: me };
+    },
+  });
+
+  app.post('/api/auth/logout', {
+    config: { access: { authenticated: true } },
+    schema: { tags, summary: '退出登录 / log out' },
+    handler: async (req, reply) => {
+      if (req.sessionId) await identity.logout(actorOf(req), req.sessionId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send();
+    },
+  });
+
+  app.get('/api/auth/me', {
+    config: { access: { public: true } },
+    schema: { tags, summary: '当前用户 / who is logged in', response: { 200: Type.Object({ user: Nullable(Me) }) } },
+    handler: async (req) => ({ user: req.principal ? await identity.me(req.principal.id, req.csrfToken) : null }),
+  });
+
+  app.post('/api/auth/password', {
+    config: { access: { authenticated: true } },
+    schema: { tags, summary: '修改本人密码 / change your password', body: Type.Object({ currentPassword: Password, newPassword: Password }) },
+    handler: async (req, reply) => {
+      await identity.changePassword(actorOf(req), req.body.currentPassword, req.body.newPassword);
+      return reply.code(204).send();
+    },
+  });
+
+  app.get('/api/roles', {
+    config: { access: { permission: 'staff:read' } },
+    schema: {
+      tags,
+      summary: '角色及其权限 / roles and their permissions',
+      response: { 200: Type.Array(Type.Object({ role: Type.String(), label: LabelText, permissions: Type.Array(Type.Object({ permission: Type.String(), meaning: Type.String() })) })) },
+    },
+    handler: async () =>
+      ROLES.map((role) => ({ role, label: ROLE_LABELS[role], permissions: ROLE_PERMISSIONS[role].map((permission) => ({ permission, meaning: PERMISSIONS[permission] })) })),
+  });
+
+  app.get('/api/staff', {
+    config: { access: { permission: 'staff:read', scope: (req) => (org.region((req.query as { regionCode: string }).regionCode) ? { regionCode: (req.query as { regionCode: string }).regionCode } : null) } },
+    schema: {
+      tags,
+      summary: '工作人员账号（本区划及下级） / staff accounts of a region and below',
+      querystring: Type.Object({ regionCode: RegionCode, q: Type.Optional(Type.String({ maxLength: 40 })), ...Paging }),
+      response: { 200: Page(Staff) },
+    },
+    handler: async (req) => identity.listStaff({ regionCodes: org.subtree(req.query.regionCode), text: req.query.q, page: req.query.page, pageSize: req.query.pageSize }),
+  });
+
+  app.post('/api/staff', {
+    config: { access: { permission: 'staff:manage', scope: (req) => ({ regionCode: (req.body as { regionCode: string }).regionCode, departmentId: (req.body as { departmentId?: string | null }).departmentId ?? null }) } },
+    schema: {
+      tags,
+      summary: '新建工作人员账号（首次登录须改密码） / create a staff account (password change forced at first login)',
+      body: Type.Object({
+        username: Type.String({ pattern: USERNAME_PATTERN, description: 'lower-case letters, digits, _ . -; 3–40 characters, starting with a letter' }),
+        name: Name,
+        password: Password,
+        regionCode: RegionCode,
+        departmentId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
+      }),
+      response: { 201: Staff },
+    },
+    handler: async (req, reply) => reply.code(201).send(await identity.createStaff(actorOf(req), req.body)),
+  });
+
+  app.get('/api/staff/:id', {
+    config: { access: { permission: 'staff:read', scope: staffScope } },
+    schema: { tags, summary: '工作人员详情 / one staff account', params: IdParam, response: { 200: Staff } },
+    handler: async (req) => (await identity.staffView(req.params.id))!,
+  });
+
+  app.patch('/api/staff/:id', {
+    config: { access: { permission: 'staff:manage', scope: staffScope } },
+    schema: {
+      tags,
+      summary: '修改或停用账号 / change or deactivate an account',
+      params: IdParam,
+      body: Type.Object({ version: Version, name: Type.Optional(Name), active: Type.Optional(Type.Boolean()) }),
+      response: { 200: Staff },
+    },
+    handler: async (req) => identity.updateStaff(actorOf(req), req.params.id, req.body),
+  });
+
+  app.post('/api/staff/:id/grants', {
+    config: { access: { permission: 'staff:manage', scope: staffScope } },
+    schema: {
+      tags,
+      summary: '授予角色（区划及部门范围内） / grant a role within a region (and department)',
+      params: IdParam,
+      body: Type.Object({ role: Role, regionCode: RegionCode, departmentId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))) }),
+      response: { 201: GrantOut },
+    },
+    handler: async (req, reply) =>
+      reply.code(201).send(await identity.grantRole(actorOf(req), req.params.id, req.body, canManageWith(req.principal!, parentOf, 'staff:manage'))),
+  });
+
+  app.delete('/api/staff/:id/grants/:grantId', {
+    config: { access: { permission: 'staff:manage', scope: staffScope } },
+    schema: { tags, summary: '撤销授权 / revoke a grant', params: Type.Object({ id: Type.String(), grantId: Type.String({ format: 'uuid' }) }) },
+    handler: async (req, reply) => {
+      await identity.revokeRole(actorOf(req), req.params.id, req.params.grantId, canManageWith(req.principal!, parentOf, 'staff:manage'));
+      return reply.code(204).send();
+    },
+  });
+
+  app.post('/api/staff/:id/reset-password', {
+    config: { access: { permission: 'staff:manage', scope: staffScope } },
+    schema: { tags, summary: '重置密码（下次登录须修改） / reset a password (change forced at next login)', params: IdParam, body: Type.Object({ password: Password }) },
+    handler: async (req, reply) => {
+      await identity.resetPassword(actorOf(req), req.params.id, req.body.password);
+      return reply.code(204).send();
+    },
+  });
+}

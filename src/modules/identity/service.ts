@@ -1,0 +1,373 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { hash, verify } from '@node-rs/argon2';
+import { sql, type Kysely, type Selectable } from 'kysely';
+import { audit, auditedTx, type Actor } from '../../core/audit.ts';
+import { conflict, fieldError, forbidden, invalid, notFound, Problem, versionConflict } from '../../core/errors.ts';
+import type { Authentication } from '../../core/http.ts';
+import { authorizingGrant, ROLE_LABELS, ROLE_PERMISSIONS, type Grant, type Permission, type Principal, type Role } from '../../core/permissions.ts';
+import type { Platform } from '../../core/platform.ts';
+import type { OrgApi } from '../org/index.ts';
+import { passwordProblems, sessionAlive } from './model.ts';
+import type { IdentityTables, StaffTable } from './schema.ts';
+
+/** OWASP's argon2id minimum: 19 MiB, 2 iterations, 1 lane. */
+// 2 = Algorithm.Argon2id (a const enum, which isolated modules cannot read).
+const ARGON2 = { algorithm: 2 as const, memoryCost: 19456, timeCost: 2, parallelism: 1 };
+export const hashPassword = (password: string) => hash(password, ARGON2);
+
+const idDb = (db: Kysely<unknown>) => db as Kysely<IdentityTables>;
+const tokenHash = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/**
+ * How long an authenticated session is trusted from memory before the database is asked again.
+ * Logout and grant changes clear this process's entry at once; other server copies see them
+ * within this time.
+ */
+const SESSION_CACHE_MS = 5_000;
+/** last_seen_at is written at most this often per session. */
+const TOUCH_MS = 60_000;
+
+export interface GrantView {
+  id: string;
+  role: Role;
+  roleLabel: { zh: string; en: string };
+  regionCode: string;
+  regionName: string;
+  departmentId: string | null;
+  departmentName: string | null;
+}
+
+export interface StaffView {
+  id: string;
+  username: string;
+  name: string;
+  regionCode: string;
+  regionName: string;
+  departmentId: string | null;
+  departmentName: string | null;
+  active: boolean;
+  mustChangePassword: boolean;
+  version: number;
+  grants: GrantView[];
+}
+
+const invalidLogin = () =>
+  new Problem(401, 'invalid-login', { zh: '用户名或密码不正确', en: 'wrong username or password' });
+
+export class IdentityService {
+  readonly #cache = new Map<string, { auth: Authentication; until: number; touched: number }>();
+  #dummyHash: Promise<string> | undefined;
+
+  constructor(
+    private readonly p: Platform,
+    private readonly org: OrgApi,
+  ) {}
+
+  private get db() {
+    return idDb(this.p.db);
+  }
+
+  async authenticate(token: string): Promise<Authentication | null> {
+    const id = tokenHash(token);
+    const now = Date.now();
+    const cached = this.#cache.get(id);
+    if (cached && cached.until > now) return cached.auth;
+    const row = await this.db
+      .selectFrom('identity.session as s')
+      .innerJoin('identity.staff as u', 'u.id', 's.staff_id')
+      .select(['s.id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.id as staff_id', 'u.name', 'u.active'])
+      .where('s.id', '=', id)
+      .executeTakeFirst();
+    if (!row || !row.active || !sessionAlive({ expiresAt: row.expires_at, lastSeenAt: row.last_seen_at }, new Date(now), this.p.config.SESSION_IDLE_MINUTES)) {
+      this.#cache.delete(id);
+      return null;
+    }
+    let touched = cached?.touched ?? row.last_seen_at.getTime();
+    if (now - touched > TOUCH_MS) {
+      await this.db.updateTable('identity.session').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
+      touched = now;
+    }
+    const principal: Principal = { kind: 'staff', id: row.staff_id, name: row.name, grants: await this.grantsOf(row.staff_id) };
+    const auth: Authentication = { principal, csrfToken: row.csrf_token, sessionId: id };
+    this.#cache.set(id, { auth, until: now + SESSION_CACHE_MS, touched });
+    return auth;
+  }
+
+  private forget(staffId: string) {
+    for (const [k, v] of this.#cache) if (v.auth.principal.id === staffId) this.#cache.delete(k);
+  }
+
+  private async grantsOf(staffId: string): Promise<(Grant & { id: string })[]> {
+    const rows = await this.db.selectFrom('identity.role_grant').select(['id', 'role', 'region_code', 'department_id']).where('staff_id', '=', staffId).orderBy('created_at').execute();
+    return rows.map((r) => ({ id: r.id, role: r.role as Role, regionCode: r.region_code, departmentId: r.department_id }));
+  }
+
+  async login(username: string, password: string, meta: { ip: string; userAgent: string | null; requestId: string }) {
+    const staff = await this.db.selectFrom('identity.staff').selectAll().where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+    const ok = staff?.active ? await verify(staff.password_hash, password) : await this.spendVerify(password);
+    const actor: Actor = {
+      principal: staff ? { kind: 'staff', id: staff.id, name: staff.name, grants: [] } : null,
+      grant: null,
+      requestId: meta.requestId,
+      ip: meta.ip,
+    };
+    if (!staff || !ok) {
+      await auditedTx(this.p.db, actor, async () => ({
+        result: undefined,
+        change: { action: 'staff.login_failed', targetType: 'staff', targetId: staff?.id ?? `username:${username.slice(0, 40)}`, regionCode: staff?.region_code ?? null },
+      }));
+      throw invalidLogin();
+    }
+    const token = randomBytes(32).toString('base64url');
+    const csrf = randomBytes(24).toString('base64url');
+    const now = new Date();
+    await auditedTx(this.p.db, actor, async (tx) => {
+      await idDb(tx)
+        .insertInto('identity.session')
+        .values({
+          id: tokenHash(token),
+          staff_id: staff.id,
+          csrf_token: csrf,
+          last_seen_at: now,
+          expires_at: new Date(now.getTime() + this.p.config.SESSION_HOURS * 3_600_000),
+          ip: meta.ip,
+          user_agent: meta.userAgent?.slice(0, 300) ?? null,
+        })
+        .execute();
+      return { result: undefined, change: { action: 'staff.login', targetType: 'staff', targetId: staff.id, regionCode: staff.region_code } };
+    });
+    return { token, me: await this.me(staff.id, csrf) };
+  }
+
+  /** Unknown or inactive accounts still cost one hash check, so timing does not tell them apart. */
+  private async spendVerify(password: string): Promise<false> {
+    this.#dummyHash ??= hashPassword(randomBytes(16).toString('hex'));
+    await verify(await this.#dummyHash, password);
+    return false;
+  }
+
+  async logout(actor: Actor, sessionId: string) {
+    const staffId = actor.principal?.id ?? '';
+    await auditedTx(this.p.db, actor, async (tx) => {
+      await idDb(tx).deleteFrom('identity.session').where('id', '=', sessionId).execute();
+      return { result: undefined, change: { action: 'staff.logout', targetType: 'staff', targetId: staffId } };
+    });
+    this.#cache.delete(sessionId);
+  }
+
+  async me(staffId: string, csrfToken: string | null) {
+    const staff = await this.staffView(staffId);
+    if (!staff) throw notFound('账号', 'account');
+    const permissions = [...new Set(staff.grants.flatMap((g) => ROLE_PERMISSIONS[g.role]))].sort();
+    return { id: staff.id, username: staff.username, name: staff.name, mustChangePassword: staff.mustChangePassword, csrfToken: csrfToken ?? '', grants: staff.grants, permissions };
+  }
+
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string) {
+    const staffId = actor.principal!.id;
+    const staff = await this.db.selectFrom('identity.staff').selectAll().where('id', '=', staffId).executeTakeFirstOrThrow();
+    if (!(await verify(staff.password_hash, currentPassword))) {
+      throw fieldError('currentPassword', 'matches', '当前密码不正确', 'the current password is wrong');
+    }
+    this.checkPassword('newPassword', newPassword, staff.username);
+    if (await verify(staff.password_hash, newPassword)) {
+      throw fieldError('newPassword', 'changed', '新密码不能与当前密码相同', 'the new password must differ from the current one');
+    }
+    const password_hash = await hashPassword(newPassword);
+    await auditedTx(this.p.db, actor, async (tx) => {
+      await idDb(tx)
+        .updateTable('identity.staff')
+        .set({ password_hash, must_change_password: false, version: staff.version + 1, updated_at: new Date() })
+        .where('id', '=', staffId)
+        .execute();
+      return { result: undefined, change: { action: 'staff.password_change', targetType: 'staff', targetId: staffId, regionCode: staff.region_code } };
+    });
+  }
+
+  private checkPassword(field: string, password: string, username: string) {
+    const problems = passwordProblems(password, username);
+    if (problems.length) throw invalid(problems.map((p) => ({ field, rule: p.rule, message: { zh: p.zh, en: p.en } })));
+  }
+
+  private async grantViews(grants: (Grant & { id: string })[]): Promise<GrantView[]> {
+    return Promise.all(
+      grants.map(async (g) => ({
+        id: g.id,
+        role: g.role,
+        roleLabel: ROLE_LABELS[g.role],
+        regionCode: g.regionCode,
+        regionName: this.org.region(g.regionCode)?.name ?? g.regionCode,
+        departmentId: g.departmentId,
+        departmentName: g.departmentId ? ((await this.org.department(g.departmentId))?.name ?? null) : null,
+      })),
+    );
+  }
+
+  private async view(s: Selectable<StaffTable>): Promise<StaffView> {
+    return {
+      id: s.id,
+      username: s.username,
+      name: s.name,
+      regionCode: s.region_code,
+      regionName: this.org.region(s.region_code)?.name ?? s.region_code,
+      departmentId: s.department_id,
+      departmentName: s.department_id ? ((await this.org.department(s.department_id))?.name ?? null) : null,
+      active: s.active,
+      mustChangePassword: s.must_change_password,
+      version: Number(s.version),
+      grants: await this.grantViews(await this.grantsOf(s.id)),
+    };
+  }
+
+  async staffView(id: string): Promise<StaffView | null> {
+    const s = await this.db.selectFrom('identity.staff').selectAll().where('id', '=', id).executeTakeFirst();
+    return s ? this.view(s) : null;
+  }
+
+  async staffRegion(id: string): Promise<{ regionCode: string; departmentId: string | null } | null> {
+    const s = await this.db.selectFrom('identity.staff').select(['region_code', 'department_id']).where('id', '=', id).executeTakeFirst();
+    return s ? { regionCode: s.region_code, departmentId: s.department_id } : null;
+  }
+
+  async listStaff(q: { regionCodes: string[]; text?: string; page: number; pageSize: number }) {
+    let query = this.db.selectFrom('identity.staff').where('region_code', 'in', q.regionCodes);
+    if (q.text) query = query.where((eb) => eb.or([eb('name', 'ilike', `%${q.text}%`), eb('username', 'ilike', `%${q.text}%`)]));
+    const [rows, total] = await Promise.all([
+      query.selectAll().orderBy('region_code').orderBy('username').limit(q.pageSize).offset((q.page - 1) * q.pageSize).execute(),
+      query.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    ]);
+    const items = [];
+    for (const r of rows) items.push(await this.view(r));
+    return { items, total: Number(total.n) };
+  }
+
+  private async checkDepartment(departmentId: string | null | undefined, regionCode: string, field: string) {
+    if (!departmentId) return null;
+    const d = await this.org.department(departmentId);
+    if (!d) throw fieldError(field, 'exists', '部门不存在', 'no such department');
+    if (d.regionCode !== regionCode) throw fieldError(field, 'region', '部门不属于所选区划', 'the department is not in the chosen region');
+    return d.id;
+  }
+
+  async createStaff(actor: Actor, input: { username: string; name: string; password: string; regionCode: string; departmentId?: string | null }) {
+    if (!this.org.region(input.regionCode)) throw fieldError('regionCode', 'exists', '行政区划不存在', 'no such region');
+    const departmentId = await this.checkDepartment(input.departmentId, input.regionCode, 'departmentId');
+    this.checkPassword('password', input.password, input.username);
+    const password_hash = await hashPassword(input.password);
+    try {
+      const id = await auditedTx(this.p.db, actor, async (tx) => {
+        const row = await idDb(tx)
+          .insertInto('identity.staff')
+          .values({ username: input.username, name: input.name.trim(), password_hash, region_code: input.regionCode, department_id: departmentId, must_change_password: true })
+          .returning(['id'])
+          .executeTakeFirstOrThrow();
+        return {
+          result: row.id,
+          change: { action: 'staff.create', targetType: 'staff', targetId: row.id, regionCode: input.regionCode, after: { username: input.username, name: input.name, regionCode: input.regionCode, departmentId } },
+        };
+      });
+      return (await this.staffView(id))!;
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505') {
+        throw conflict('用户名已被使用', 'the username is taken', [{ field: 'username', rule: 'unique', message: { zh: '已被使用', en: 'is already taken' } }]);
+      }
+      throw e;
+    }
+  }
+
+  async updateStaff(actor: Actor, id: string, patch: { version: number; name?: string; active?: boolean }) {
+    await auditedTx(this.p.db, actor, async (tx) => {
+      const t = idDb(tx);
+      const before = await t.selectFrom('identity.staff').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+      if (!before) throw notFound('账号', 'account');
+      if (before.version !== patch.version) throw versionConflict({ id, version: before.version, name: before.name, active: before.active });
+      if (patch.active === false && id === actor.principal?.id) {
+        throw fieldError('active', 'self', '不能停用自己的账号', 'you cannot deactivate your own account');
+      }
+      await t
+        .updateTable('identity.staff')
+        .set({ ...(patch.name !== undefined && { name: patch.name.trim() }), ...(patch.active !== undefined && { active: patch.active }), version: before.version + 1, updated_at: new Date() })
+        .where('id', '=', id)
+        .execute();
+      if (patch.active === false) await t.deleteFrom('identity.session').where('staff_id', '=', id).execute();
+      return {
+        result: undefined,
+        change: { action: 'staff.update', targetType: 'staff', targetId: id, regionCode: before.region_code, before: { name: before.name, active: before.active }, after: { name: patch.name ?? before.name, active: patch.active ?? before.active } },
+      };
+    });
+    this.forget(id);
+    return (await this.staffView(id))!;
+  }
+
+  /** The granter must itself hold staff:manage over the region (and department) of the grant. */
+  async grantRole(actor: Actor, staffId: string, input: { role: Role; regionCode: string; departmentId?: string | null }, canManage: (regionCode: string, departmentId: string | null) => boolean) {
+    if (!this.org.region(input.regionCode)) throw fieldError('regionCode', 'exists', '行政区划不存在', 'no such region');
+    const departmentId = await this.checkDepartment(input.departmentId, input.regionCode, 'departmentId');
+    if (!canManage(input.regionCode, departmentId)) throw forbidden({ zh: '不能在您的管辖范围之外授权', en: 'you cannot grant roles outside your region' });
+    try {
+      const grant = await auditedTx(this.p.db, actor, async (tx) => {
+        const row = await idDb(tx)
+          .insertInto('identity.role_grant')
+          .values({ staff_id: staffId, role: input.role, region_code: input.regionCode, department_id: departmentId, granted_by: actor.principal?.id ?? null })
+          .returning(['id'])
+          .executeTakeFirstOrThrow();
+        const after = { role: input.role, regionCode: input.regionCode, departmentId };
+        return { result: { id: row.id, ...after }, change: { action: 'staff.grant', targetType: 'staff', targetId: staffId, regionCode: input.regionCode, after, detail: { grantId: row.id } } };
+      });
+      this.forget(staffId);
+      return (await this.grantViews([grant]))[0]!;
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505') throw conflict('该账号已有此授权', 'the account already has this grant');
+      throw e;
+    }
+  }
+
+  async revokeRole(actor: Actor, staffId: string, grantId: string, canManage: (regionCode: string, departmentId: string | null) => boolean) {
+    await auditedTx(this.p.db, actor, async (tx) => {
+      const t = idDb(tx);
+      const g = await t.selectFrom('identity.role_grant').selectAll().where('id', '=', grantId).where('staff_id', '=', staffId).executeTakeFirst();
+      if (!g) throw notFound('授权', 'grant');
+      if (!canManage(g.region_code, g.department_id)) throw forbidden({ zh: '不能撤销您管辖范围之外的授权', en: 'you cannot revoke a grant outside your region' });
+      await t.deleteFrom('identity.role_grant').where('id', '=', grantId).execute();
+      const before = { role: g.role, regionCode: g.region_code, departmentId: g.department_id };
+      return { result: undefined, change: { action: 'staff.revoke', targetType: 'staff', targetId: staffId, regionCode: g.region_code, before, detail: { grantId } } };
+    });
+    this.forget(staffId);
+  }
+
+  async resetPassword(actor: Actor, staffId: string, password: string) {
+    const staff = await this.db.selectFrom('identity.staff').selectAll().where('id', '=', staffId).executeTakeFirst();
+    if (!staff) throw notFound('账号', 'account');
+    this.checkPassword('password', password, staff.username);
+    const password_hash = await hashPassword(password);
+    await auditedTx(this.p.db, actor, async (tx) => {
+      const t = idDb(tx);
+      await t.updateTable('identity.staff').set({ password_hash, must_change_password: true, version: staff.version + 1, updated_at: new Date() }).where('id', '=', staffId).execute();
+      await t.deleteFrom('identity.session').where('staff_id', '=', staffId).execute();
+      return { result: undefined, change: { action: 'staff.password_reset', targetType: 'staff', targetId: staffId, regionCode: staff.region_code } };
+    });
+    this.forget(staffId);
+  }
+
+  /** Creates an account with one grant (CLI create-admin and demo data). */
+  async createWithGrant(actor: Actor, input: { username: string; name: string; password: string; regionCode: string; departmentId?: string | null; role: Role; mustChangePassword: boolean }) {
+    const password_hash = await hashPassword(input.password);
+    return this.p.db.transaction().execute(async (tx) => {
+      const t = idDb(tx);
+      const row = await t
+        .insertInto('identity.staff')
+        .values({ username: input.username, name: input.name, password_hash, region_code: input.regionCode, department_id: input.departmentId ?? null, must_change_password: input.mustChangePassword })
+        .returning(['id'])
+        .executeTakeFirstOrThrow();
+      const after = { username: input.username, name: input.name, regionCode: input.regionCode, departmentId: input.departmentId ?? null };
+      await audit(tx, actor, { action: 'staff.create', targetType: 'staff', targetId: row.id, regionCode: input.regionCode, after });
+      const grant = { role: input.role, regionCode: input.regionCode, departmentId: input.departmentId ?? null };
+      await t.insertInto('identity.role_grant').values({ staff_id: row.id, role: grant.role, region_code: grant.regionCode, department_id: grant.departmentId, granted_by: actor.principal?.id ?? null }).execute();
+      await audit(tx, actor, { action: 'staff.grant', targetType: 'staff', targetId: row.id, regionCode: input.regionCode, after: grant });
+      return row.id;
+    });
+  }
+}
+
+export const canManageWith = (principal: Principal, parentOf: (c: string) => string | null | undefined, permission: Permission) =>
+  (regionCode: string, departmentId: string | null) =>
+    authorizingGrant(principal.grants, permission, { regionCode, departmentId }, parentOf) !== undefined;
