@@ -125,7 +125,8 @@ export type Config = {
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const out: Record<string, unknown> = {};
   for (const s of Object.values(settings) as Setting<unknown>[]) {
-    const raw = env[s.name] === '' ? undefined : (env[s.name] ?? s.default);
+    const given = env[s.name];
+    const raw = given === undefined || given === '' ? s.default : given;
     if (raw === undefined) {
       out[s.name] = undefined;
       continue;
