@@ -121,13 +121,14 @@ export function createHttp(deps: HttpDeps): { app: App; routes: RouteInfo[] } {
   app.decorateRequest('sessionId', null);
 
   app.addHook('onRoute', (route) => {
-    if (!route.url.startsWith('/api/') || route.method === 'HEAD') return;
+    if (!route.url.startsWith('/api/')) return;
     if (route.url.startsWith('/api/docs')) {
       route.config = { ...route.config, access: { public: true } };
     }
     const access = route.config?.access;
     if (!access) throw new Error(`route ${String(route.method)} ${route.url} declares no access (config.access)`);
-    for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
+    // Fastify's automatic HEAD twin of a GET route is not listed, but it gets the same guards.
+    if (route.method !== 'HEAD') for (const method of [route.method].flat()) routes.push({ method, url: route.url, access });
     // Who may call at all is settled before validation (after the root-level authentication
     // below), so an anonymous or unprivileged caller learns nothing from validation errors; the
     // target's region is checked after validation, on well-formed input.
@@ -149,7 +150,8 @@ export function createHttp(deps: HttpDeps): { app: App; routes: RouteInfo[] } {
     }
   });
 
-  app.addHook('onSend', async (_req, reply) => {
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
     reply.header('x-content-type-options', 'nosniff');
     reply.header('referrer-policy', 'same-origin');
     reply.header('x-frame-options', 'DENY');
