@@ -7,6 +7,7 @@ import { identityMigrations } from './schema.ts';
 import { IdentityService } from './service.ts';
 
 export { passwordProblems } from './model.ts';
+export { parseCreditCode, parseIdNumber, type CreditCode, type IdNumber, type Parsed } from './codes.ts';
 
 export const DEMO_PASSWORD = 'Demo-2026!';
 

@@ -6,7 +6,7 @@ import { conflict, fieldError, forbidden, invalid, notFound, Problem, versionCon
 import type { Authentication } from '../../core/http.ts';
 import { authorizingGrant, ROLE_LABELS, ROLE_PERMISSIONS, type Grant, type Permission, type Principal, type Role } from '../../core/permissions.ts';
 import type { Platform } from '../../core/platform.ts';
-import type { OrgApi } from '../org/index.ts';
+import { UUID, type OrgApi } from '../org/index.ts';
 import { passwordProblems, sessionAlive } from './model.ts';
 import type { IdentityTables, StaffTable } from './schema.ts';
 
@@ -219,11 +219,13 @@ export class IdentityService {
   }
 
   async staffView(id: string): Promise<StaffView | null> {
+    if (!UUID.test(id)) return null;
     const s = await this.db.selectFrom('identity.staff').selectAll().where('id', '=', id).executeTakeFirst();
     return s ? this.view(s) : null;
   }
 
   async staffRegion(id: string): Promise<{ regionCode: string; departmentId: string | null } | null> {
+    if (!UUID.test(id)) return null;
     const s = await this.db.selectFrom('identity.staff').select(['region_code', 'department_id']).where('id', '=', id).executeTakeFirst();
     return s ? { regionCode: s.region_code, departmentId: s.department_id } : null;
   }
