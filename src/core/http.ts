@@ -196,6 +196,9 @@ function guardsFor(access: Access, parentOf: ParentOf) {
       throw forbidden({ zh: '请求缺少有效的防伪令牌，请刷新页面', en: 'missing or wrong CSRF token; reload the page' });
     }
     if ('authenticated' in access) return;
+    if (req.principal.mustChangePassword) {
+      throw new Problem(403, 'password-change-required', { zh: '请先修改密码', en: 'change your password first' });
+    }
     const any = authorizingGrant(req.principal.grants, access.permission, undefined, parentOf);
     if (!any) throw forbidden();
     req.grant = any;

@@ -69,6 +69,8 @@ export interface Principal {
   id: string;
   name: string;
   grants: Grant[];
+  /** Until the password is changed, only routes open to any authenticated principal answer. */
+  mustChangePassword?: boolean;
 }
 
 /** What a request acts upon: the region it lies in and, where it has one, its department. */

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { fieldError } from '../../core/errors.ts';
 import { actorOf, type App } from '../../core/http.ts';
 import { PERMISSIONS, ROLE_LABELS, ROLE_PERMISSIONS, ROLES } from '../../core/permissions.ts';
 import type { Platform } from '../../core/platform.ts';
@@ -44,6 +45,8 @@ const Staff = Type.Object({
 });
 const Password = Type.String({ minLength: 1, maxLength: 200 });
 const Name = Type.String({ minLength: 1, maxLength: 40 });
+/** A 204 answer: documented in OpenAPI, sent with `reply.code(204).send()`. */
+const NoContent = Type.Unsafe<undefined>({ type: 'null', description: 'No Content' });
 
 export function identityRoutes(app: App, p: Platform, identity: IdentityService, org: OrgApi) {
   const parentOf = (c: string) => p.regionParents.get(c);
@@ -74,7 +77,7 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
 
   app.post('/api/auth/logout', {
     config: { access: { authenticated: true } },
-    schema: { tags, summary: '退出登录 / log out' },
+    schema: { tags, summary: '退出登录 / log out', response: { 204: NoContent } },
     handler: async (req, reply) => {
       if (req.sessionId) await identity.logout(actorOf(req), req.sessionId);
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -90,9 +93,9 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
 
   app.post('/api/auth/password', {
     config: { access: { authenticated: true } },
-    schema: { tags, summary: '修改本人密码 / change your password', body: Type.Object({ currentPassword: Password, newPassword: Password }) },
+    schema: { tags, summary: '修改本人密码 / change your password', body: Type.Object({ currentPassword: Password, newPassword: Password }), response: { 204: NoContent } },
     handler: async (req, reply) => {
-      await identity.changePassword(actorOf(req), req.body.currentPassword, req.body.newPassword);
+      await identity.changePassword(actorOf(req), req.sessionId, req.body.currentPassword, req.body.newPassword);
       return reply.code(204).send();
     },
   });
@@ -120,7 +123,16 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
   });
 
   app.post('/api/staff', {
-    config: { access: { permission: 'staff:manage', scope: (req) => ({ regionCode: (req.body as { regionCode: string }).regionCode, departmentId: (req.body as { departmentId?: string | null }).departmentId ?? null }) } },
+    config: {
+      access: {
+        permission: 'staff:manage',
+        scope: (req) => {
+          const body = req.body as { regionCode: string; departmentId?: string | null };
+          if (!org.region(body.regionCode)) throw fieldError('regionCode', 'exists', '行政区划不存在', 'no such region');
+          return { regionCode: body.regionCode, departmentId: body.departmentId ?? null };
+        },
+      },
+    },
     schema: {
       tags,
       summary: '新建工作人员账号（首次登录须改密码） / create a staff account (password change forced at first login)',
@@ -169,7 +181,7 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
 
   app.delete('/api/staff/:id/grants/:grantId', {
     config: { access: { permission: 'staff:manage', scope: staffScope } },
-    schema: { tags, summary: '撤销授权 / revoke a grant', params: Type.Object({ id: Type.String(), grantId: Type.String({ format: 'uuid' }) }) },
+    schema: { tags, summary: '撤销授权 / revoke a grant', params: Type.Object({ id: Type.String(), grantId: Type.String({ format: 'uuid' }) }), response: { 204: NoContent } },
     handler: async (req, reply) => {
       await identity.revokeRole(actorOf(req), req.params.id, req.params.grantId, canManageWith(req.principal!, parentOf, 'staff:manage'));
       return reply.code(204).send();
@@ -178,7 +190,7 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
 
   app.post('/api/staff/:id/reset-password', {
     config: { access: { permission: 'staff:manage', scope: staffScope } },
-    schema: { tags, summary: '重置密码（下次登录须修改） / reset a password (change forced at next login)', params: IdParam, body: Type.Object({ password: Password }) },
+    schema: { tags, summary: '重置密码（下次登录须修改） / reset a password (change forced at next login)', params: IdParam, body: Type.Object({ password: Password }), response: { 204: NoContent } },
     handler: async (req, reply) => {
       await identity.resetPassword(actorOf(req), req.params.id, req.body.password);
       return reply.code(204).send();

@@ -7,7 +7,9 @@ import type { Authentication } from '../../core/http.ts';
 import { authorizingGrant, ROLE_LABELS, ROLE_PERMISSIONS, type Grant, type Permission, type Principal, type Role } from '../../core/permissions.ts';
 import type { Platform } from '../../core/platform.ts';
 import { UUID, type OrgApi } from '../org/index.ts';
-import { passwordProblems, sessionAlive } from './model.ts';
+import { passwordProblems, sessionAlive, USERNAME_PATTERN } from './model.ts';
+
+const USERNAME = new RegExp(USERNAME_PATTERN);
 import type { IdentityTables, StaffTable } from './schema.ts';
 
 /** OWASP's argon2id minimum: 19 MiB, 2 iterations, 1 lane. */
@@ -75,7 +77,7 @@ export class IdentityService {
     const row = await this.db
       .selectFrom('identity.session as s')
       .innerJoin('identity.staff as u', 'u.id', 's.staff_id')
-      .select(['s.id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.id as staff_id', 'u.name', 'u.active'])
+      .select(['s.id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.id as staff_id', 'u.name', 'u.active', 'u.must_change_password'])
       .where('s.id', '=', id)
       .executeTakeFirst();
     if (!row || !row.active || !sessionAlive({ expiresAt: row.expires_at, lastSeenAt: row.last_seen_at }, new Date(now), this.p.config.SESSION_IDLE_MINUTES)) {
@@ -87,7 +89,7 @@ export class IdentityService {
       await this.db.updateTable('identity.session').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
       touched = now;
     }
-    const principal: Principal = { kind: 'staff', id: row.staff_id, name: row.name, grants: await this.grantsOf(row.staff_id) };
+    const principal: Principal = { kind: 'staff', id: row.staff_id, name: row.name, grants: await this.grantsOf(row.staff_id), mustChangePassword: row.must_change_password };
     const auth: Authentication = { principal, csrfToken: row.csrf_token, sessionId: id };
     this.#cache.set(id, { auth, until: now + SESSION_CACHE_MS, touched });
     return auth;
@@ -114,7 +116,9 @@ export class IdentityService {
     if (!staff || !ok) {
       await auditedTx(this.p.db, actor, async () => ({
         result: undefined,
-        change: { action: 'staff.login_failed', targetType: 'staff', targetId: staff?.id ?? `username:${username.slice(0, 40)}`, regionCode: staff?.region_code ?? null },
+        // An unknown name is kept only if it looks like a username: a password typed into the
+        // wrong field must not land in the audit trail.
+        change: { action: 'staff.login_failed', targetType: 'staff', targetId: staff?.id ?? `username:${USERNAME.test(username) ? username : '(not a username)'}`, regionCode: staff?.region_code ?? null },
       }));
       throw invalidLogin();
     }
@@ -162,7 +166,8 @@ export class IdentityService {
     return { id: staff.id, username: staff.username, name: staff.name, mustChangePassword: staff.mustChangePassword, csrfToken: csrfToken ?? '', grants: staff.grants, permissions };
   }
 
-  async changePassword(actor: Actor, currentPassword: string, newPassword: string) {
+  /** Changes the caller's password and ends the caller's other sessions. */
+  async changePassword(actor: Actor, sessionId: string | null, currentPassword: string, newPassword: string) {
     const staffId = actor.principal!.id;
     const staff = await this.db.selectFrom('identity.staff').selectAll().where('id', '=', staffId).executeTakeFirstOrThrow();
     if (!(await verify(staff.password_hash, currentPassword))) {
@@ -179,8 +184,10 @@ export class IdentityService {
         .set({ password_hash, must_change_password: false, version: staff.version + 1, updated_at: new Date() })
         .where('id', '=', staffId)
         .execute();
+      await idDb(tx).deleteFrom('identity.session').where('staff_id', '=', staffId).where('id', '!=', sessionId ?? '').execute();
       return { result: undefined, change: { action: 'staff.password_change', targetType: 'staff', targetId: staffId, regionCode: staff.region_code } };
     });
+    this.forget(staffId);
   }
 
   private checkPassword(field: string, password: string, username: string) {
