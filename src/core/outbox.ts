@@ -119,62 +119,69 @@ export class Outbox {
     const d = this.db as Kysely<CoreTables>;
     let delivered = 0;
     for (const sub of this.#subscribers.values()) {
-      const pending = await d
-        .selectFrom('core.outbox_delivery as d')
-        .innerJoin('core.outbox as o', 'o.id', 'd.event_id')
-        .select([
-          'o.id',
-          'o.aggregate_type',
-          'o.aggregate_id',
-          'o.event_type',
-          'o.payload',
-          'o.created_at',
-          'd.attempts',
-          'd.next_attempt_at',
-        ])
-        .where('d.subscriber', '=', sub.name)
-        .where('d.delivered_at', 'is', null)
-        .orderBy('d.event_id')
-        .limit(limit)
-        .execute();
       const held = new Set<string>();
       const now = Date.now();
-      for (const p of pending) {
-        const key = `${p.aggregate_type}\u0000${p.aggregate_id}`;
-        if (held.has(key)) continue;
-        if (new Date(p.next_attempt_at).getTime() > now) {
-          held.add(key);
-          continue;
-        }
-        const event: OutboxEvent = {
-          id: Number(p.id),
-          aggregateType: p.aggregate_type,
-          aggregateId: p.aggregate_id,
-          type: p.event_type,
-          payload: p.payload,
-          createdAt: new Date(p.created_at),
-        };
-        try {
-          await sub.handle(event);
-          await d
-            .updateTable('core.outbox_delivery')
-            .set({ delivered_at: new Date(), attempts: p.attempts + 1, last_error: null })
-            .where('subscriber', '=', sub.name)
-            .where('event_id', '=', event.id)
-            .execute();
-          delivered++;
-        } catch (err) {
-          held.add(key);
-          await d
-            .updateTable('core.outbox_delivery')
-            .set({
-              attempts: p.attempts + 1,
-              last_error: String((err as Error)?.message ?? err).slice(0, 1000),
-              next_attempt_at: new Date(now + retryDelayMs(p.attempts + 1)),
-            })
-            .where('subscriber', '=', sub.name)
-            .where('event_id', '=', event.id)
-            .execute();
+      // Page on through the pending deliveries: an aggregate held back with more waiting events
+      // than one page must not keep the events of other aggregates out of every pass.
+      for (let after = 0, more = true; more; ) {
+        const pending = await d
+          .selectFrom('core.outbox_delivery as d')
+          .innerJoin('core.outbox as o', 'o.id', 'd.event_id')
+          .select([
+            'o.id',
+            'o.aggregate_type',
+            'o.aggregate_id',
+            'o.event_type',
+            'o.payload',
+            'o.created_at',
+            'd.attempts',
+            'd.next_attempt_at',
+          ])
+          .where('d.subscriber', '=', sub.name)
+          .where('d.delivered_at', 'is', null)
+          .where('d.event_id', '>', after)
+          .orderBy('d.event_id')
+          .limit(limit)
+          .execute();
+        more = pending.length === limit;
+        after = Number(pending.at(-1)?.id ?? after);
+        for (const p of pending) {
+          const key = `${p.aggregate_type}\u0000${p.aggregate_id}`;
+          if (held.has(key)) continue;
+          if (new Date(p.next_attempt_at).getTime() > now) {
+            held.add(key);
+            continue;
+          }
+          const event: OutboxEvent = {
+            id: Number(p.id),
+            aggregateType: p.aggregate_type,
+            aggregateId: p.aggregate_id,
+            type: p.event_type,
+            payload: p.payload,
+            createdAt: new Date(p.created_at),
+          };
+          try {
+            await sub.handle(event);
+            await d
+              .updateTable('core.outbox_delivery')
+              .set({ delivered_at: new Date(), attempts: p.attempts + 1, last_error: null })
+              .where('subscriber', '=', sub.name)
+              .where('event_id', '=', event.id)
+              .execute();
+            delivered++;
+          } catch (err) {
+            held.add(key);
+            await d
+              .updateTable('core.outbox_delivery')
+              .set({
+                attempts: p.attempts + 1,
+                last_error: String((err as Error)?.message ?? err).slice(0, 1000),
+                next_attempt_at: new Date(now + retryDelayMs(p.attempts + 1)),
+              })
+              .where('subscriber', '=', sub.name)
+              .where('event_id', '=', event.id)
+              .execute();
+          }
         }
       }
     }

@@ -1,0 +1,92 @@
+/** The one way the web app talks to the server: JSON in, JSON or problem+json out. */
+import { messages } from './i18n.ts';
+import type { Lang, Problem } from './types.ts';
+
+const state: { lang: Lang; csrfToken: string | null; onUnauthorized: () => void } = {
+  lang: 'zh',
+  csrfToken: null,
+  onUnauthorized: () => undefined,
+};
+
+/** Error messages come back in this language. */
+export const setApiLanguage = (lang: Lang) => {
+  state.lang = lang;
+};
+
+/** Sent as x-csrf-token with every state-changing request. */
+export const setCsrfToken = (token: string | null) => {
+  state.csrfToken = token;
+};
+
+/** Called when the server no longer knows the session (it expired, or the user logged out elsewhere). */
+export const setUnauthorizedHandler = (handler: () => void) => {
+  state.onUnauthorized = handler;
+};
+
+export class ApiError extends Error {
+  constructor(readonly problem: Problem) {
+    super(problem.title);
+  }
+  get status() {
+    return this.problem.status;
+  }
+}
+
+export type Query = Record<string, string | number | boolean | null | undefined>;
+
+/** `path?a=1&b=x`, leaving out empty values. */
+export function withQuery(path: string, query: Query): string {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) {
+    if (v !== undefined && v !== null && v !== '') params.set(k, String(v));
+  }
+  const s = params.toString();
+  return s ? `${path}?${s}` : path;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.lang };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      headers,
+      credentials: 'same-origin',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError({ type: '/problems/network', title: messages[state.lang]['error.network'], status: 0 });
+  }
+  if (res.status === 204) return undefined as T;
+  const text = await res.text();
+  const parsed: unknown = text ? safeJson(text) : undefined;
+  if (!res.ok) {
+    if (res.status === 401 && path !== '/api/auth/login') state.onUnauthorized();
+    const problem = isProblem(parsed)
+      ? parsed
+      : { type: '/problems/http', title: messages[state.lang]['error.http'].replace('{status}', String(res.status)), status: res.status };
+    throw new ApiError(problem);
+  }
+  return parsed as T;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function isProblem(v: unknown): v is Problem {
+  return typeof v === 'object' && v !== null && typeof (v as Problem).title === 'string' && typeof (v as Problem).status === 'number';
+}
+
+export const get = <T>(path: string, query: Query = {}) => request<T>('GET', withQuery(path, query));
+export const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
+export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
+export const del = (path: string) => request<void>('DELETE', path);

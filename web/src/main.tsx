@@ -1,0 +1,53 @@
+/**
+ * The web app: one bundle shell (preferences, session, regions, layout) and one lazily loaded
+ * chunk per audience, so that the portal never downloads the admin pages.
+ */
+import { lazy, StrictMode, Suspense } from 'react';
+import { createRoot } from 'react-dom/client';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuthProvider } from './auth.tsx';
+import { PrefsProvider } from './prefs.tsx';
+import { RegionProvider } from './regionContext.tsx';
+import { Loading } from './ui/feedback.tsx';
+import './styles.css';
+
+const PortalArea = lazy(() => import('./portal/PortalArea.tsx'));
+const ComingSoonArea = lazy(() => import('./areas/ComingSoonArea.tsx'));
+const AuthArea = lazy(() => import('./auth/AuthArea.tsx'));
+const AdminArea = lazy(() => import('./admin/AdminArea.tsx'));
+
+function AppRoutes() {
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/login/*" element={<AuthArea page="login" />} />
+        <Route path="/password/*" element={<AuthArea page="password" />} />
+        <Route path="/admin/*" element={<AdminArea />} />
+        <Route path="/my/*" element={<ComingSoonArea areaKey="my" />} />
+        <Route path="/window/*" element={<ComingSoonArea areaKey="window" />} />
+        <Route path="/workbench/*" element={<ComingSoonArea areaKey="workbench" />} />
+        <Route path="/supervision/*" element={<ComingSoonArea areaKey="supervision" />} />
+        <Route path="/market/*" element={<ComingSoonArea areaKey="market" />} />
+        <Route path="/public/*" element={<PortalArea area="public" />} />
+        <Route path="/*" element={<PortalArea area="portal" />} />
+      </Routes>
+    </Suspense>
+  );
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root');
+
+createRoot(root).render(
+  <StrictMode>
+    <PrefsProvider>
+      <AuthProvider>
+        <RegionProvider>
+          <BrowserRouter>
+            <AppRoutes />
+          </BrowserRouter>
+        </RegionProvider>
+      </AuthProvider>
+    </PrefsProvider>
+  </StrictMode>,
+);

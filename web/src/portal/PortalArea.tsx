@@ -1,0 +1,44 @@
+/** The public audiences: the portal (门户) at / and public disclosure (公开) at /public. */
+import { Route, Routes } from 'react-router';
+import { AppShell } from '../shell/AppShell.tsx';
+import type { NavItem } from '../shell/areas.ts';
+import { ComingSoon } from '../ui/ComingSoon.tsx';
+import { NotFound } from '../ui/NotFound.tsx';
+import { PortalHome } from './PortalHome.tsx';
+import { PublicDepartments } from './PublicDepartments.tsx';
+
+const portalNav: NavItem[] = [
+  { to: '/', label: 'nav.portal.home', end: true },
+  { to: '/public', label: 'area.public' },
+  { to: '/market', label: 'area.market' },
+  { to: '/my', label: 'area.my' },
+];
+
+const publicNav: NavItem[] = [
+  { to: '/public', label: 'nav.public.departments', end: true },
+  { to: '/public/inspections', label: 'nav.public.inspections' },
+  { to: '/public/open-data', label: 'nav.public.openData' },
+];
+
+export default function PortalArea({ area }: { area: 'portal' | 'public' }) {
+  if (area === 'public') {
+    return (
+      <AppShell title="area.public" nav={publicNav} regionSwitcher>
+        <Routes>
+          <Route index element={<PublicDepartments />} />
+          <Route path="inspections" element={<ComingSoon label="nav.public.inspections" soon="soon.public.inspections" />} />
+          <Route path="open-data" element={<ComingSoon label="nav.public.openData" soon="soon.public.openData" />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </AppShell>
+    );
+  }
+  return (
+    <AppShell title="area.portal" nav={portalNav} regionSwitcher>
+      <Routes>
+        <Route index element={<PortalHome />} />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </AppShell>
+  );
+}
