@@ -55,6 +55,11 @@ const postgresUrl = (raw: string): string => {
   return raw;
 };
 
+const httpUrl = (raw: string): string => {
+  if (!/^https?:\/\/[^\s]+$/.test(raw) || !URL.canParse(raw)) throw new Error('must be an http:// or https:// URL');
+  return raw;
+};
+
 export const settings = {
   NODE_ENV: {
     name: 'NODE_ENV',
@@ -106,6 +111,18 @@ export const settings = {
     meaning: 'largest accepted upload in bytes',
     parse: int(1024, 1024 * 1024 * 1024),
   },
+  SMS_GATEWAY_URL: {
+    name: 'SMS_GATEWAY_URL',
+    default: undefined,
+    meaning: 'the SMS gateway (contract in docs/adapters.md); unset outside production means the dev mailbox at /dev/mailbox',
+    parse: httpUrl,
+  },
+  SMS_GATEWAY_TOKEN: {
+    name: 'SMS_GATEWAY_TOKEN',
+    default: undefined,
+    meaning: 'bearer token for SMS_GATEWAY_URL',
+    parse: text,
+  },
   SEED_DEMO: {
     name: 'SEED_DEMO',
     default: 'true',
@@ -137,7 +154,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigError(s.name, (e as Error).message, raw);
     }
   }
-  return out as Config;
+  const config = out as Config;
+  // Adapters to national services have no development stand-in in production.
+  if (config.NODE_ENV === 'production' && !config.SMS_GATEWAY_URL) {
+    throw new ConfigError('SMS_GATEWAY_URL', 'is required in production', '');
+  }
+  if (config.SMS_GATEWAY_URL && !config.SMS_GATEWAY_TOKEN) {
+    throw new ConfigError('SMS_GATEWAY_TOKEN', 'is required when SMS_GATEWAY_URL is set', '');
+  }
+  return config;
 }
 
 /** For tests: a valid config with overrides, independent of the process environment. */

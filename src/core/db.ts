@@ -115,6 +115,9 @@ export async function openEmbedded(dir: string | undefined, loadDataDir?: Blob):
 
 export async function openServer(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection ended by the server (restart, pg_terminate_backend) must not end the
+  // process: the pool drops it and opens another on the next query.
+  pool.on('error', (err) => console.error(`PostgreSQL pool: idle connection lost: ${err.message}`));
   const db = new Kysely<unknown>({ dialect: new PostgresDialect({ pool }) });
   return { db, mode: 'server', close: () => db.destroy() };
 }

@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { openEmbedded, openServer, type Database } from './db.ts';
 import { createHttp, type App, type Authenticator, type RouteInfo } from './http.ts';
 import { migrate, type Migration } from './migrate.ts';
+import { DevMailbox, HttpSmsGateway, type SmsGateway } from './notify.ts';
 import { Outbox } from './outbox.ts';
 import { coreMigrations } from './schema.ts';
 
@@ -16,6 +17,7 @@ export interface Platform {
   db: Kysely<unknown>;
   outbox: Outbox;
   blobs: BlobStore;
+  sms: SmsGateway;
   /** Parent of each region code; filled by the module that owns regions. */
   regionParents: Map<string, string | null>;
   authenticators: Authenticator[];
@@ -56,6 +58,7 @@ export async function createPlatform(config: Config, database: Database, modules
     db: database.db,
     outbox: new Outbox(database.db),
     blobs: new DirectoryBlobStore(path.join(config.DATA_DIR, 'blobs')),
+    sms: config.SMS_GATEWAY_URL ? new HttpSmsGateway(config.SMS_GATEWAY_URL, config.SMS_GATEWAY_TOKEN ?? '') : new DevMailbox(database.db),
     regionParents: new Map(),
     authenticators: [],
   };

@@ -5,6 +5,8 @@ import { auditedTx, verifyAudit } from './audit.ts';
 import { sniffType, UPLOAD_TYPES } from './blobs.ts';
 import { fieldError, Problem } from './errors.ts';
 import { actorOf, type App } from './http.ts';
+import { maskPersonalNumbers } from './mask.ts';
+import { DevMailbox } from './notify.ts';
 import { isWithin, regionsWith } from './permissions.ts';
 import type { Module, Platform } from './platform.ts';
 import { Nullable, Page, Paging } from './schemas.ts';
@@ -99,6 +101,28 @@ function coreRoutes(app: App, p: Platform) {
     handler: async () => verifyAudit(p.db),
   });
 
+  if (p.sms instanceof DevMailbox) {
+    const mailbox = p.sms;
+    app.get('/api/dev/mailbox', {
+      config: { access: { public: true } },
+      schema: {
+        tags: ['dev'],
+        summary: '开发信箱：本应发出的短信（仅非生产环境） / dev mailbox: the SMS that would have been sent (never in production)',
+        querystring: Type.Object({ limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }) }),
+        response: {
+          200: Type.Object({
+            notice: Type.String(),
+            items: Type.Array(Type.Object({ id: Type.Integer(), channel: Type.String(), recipient: Type.String(), text: Type.String(), purpose: Type.String(), createdAt: Type.String() })),
+          }),
+        },
+      },
+      handler: async (req) => ({
+        notice: '开发环境：短信未真正发出，只保存在这里 / development: no SMS was really sent; messages are only kept here',
+        items: (await mailbox.list(req.query.limit)).map((m) => ({ ...m, recipient: maskPersonalNumbers(m.recipient) })),
+      }),
+    });
+  }
+
   app.register(multipart, { limits: { fileSize: p.config.UPLOAD_MAX_BYTES, files: 1, fields: 5 } });
 
   app.post('/api/files', {
@@ -132,9 +156,12 @@ function coreRoutes(app: App, p: Platform) {
   });
 }
 
+/** 20971520 → "20 MB", 2048 → "2 KB". */
+const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`);
+
 const tooLarge = (max: number) =>
-  new Problem(413, 'too-large', { zh: `文件不能超过 ${Math.floor(max / 1024 / 1024)} MB`, en: `files are limited to ${Math.floor(max / 1024 / 1024)} MB` }, [
-    { field: 'file', rule: 'maxSize', message: { zh: '文件过大', en: 'is too large' } },
+  new Problem(413, 'too-large', { zh: `文件不能超过 ${size(max)}`, en: `files are limited to ${size(max)}` }, [
+    { field: 'file', rule: 'maxSize', message: { zh: `文件过大（上限 ${size(max)}）`, en: `is larger than ${size(max)}` } },
   ]);
 
 /** Core's own routes: the audit trail and file uploads. */

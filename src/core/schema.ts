@@ -52,12 +52,22 @@ export interface BlobTable {
   created_at: Generated<Date>;
 }
 
+export interface DevMessageTable {
+  id: Generated<number>;
+  channel: string;
+  recipient: string;
+  text: string;
+  purpose: string;
+  created_at: Generated<Date>;
+}
+
 export interface CoreTables {
   'core.audit_log': AuditLogTable;
   'core.audit_head': AuditHeadTable;
   'core.outbox': OutboxTable;
   'core.outbox_delivery': OutboxDeliveryTable;
   'core.blob': BlobTable;
+  'core.dev_message': DevMessageTable;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -124,6 +134,20 @@ export const coreMigrations: Record<string, Migration> = {
           sha256 text primary key,
           size bigint not null,
           media_type text not null,
+          created_at timestamptz not null default now()
+        );
+      `.execute(db);
+    },
+  },
+  '0002_core_dev_mailbox': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table core.dev_message (
+          id bigserial primary key,
+          channel text not null,
+          recipient text not null,
+          text text not null,
+          purpose text not null,
           created_at timestamptz not null default now()
         );
       `.execute(db);

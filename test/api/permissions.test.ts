@@ -118,6 +118,7 @@ const TABLE: Record<string, Row> = {
   'POST /api/files': { ok: 201, make: ({ n }) => ({ url: '/api/files', ...multipartPng(n) }) },
 
   // Org.
+  'GET /api/dev/mailbox': { ok: 200, make: () => get('/api/dev/mailbox') },
   'GET /api/regions': { ok: 200, make: () => get('/api/regions') },
   'GET /api/regions/:code/children': {
     ok: 200,

@@ -70,10 +70,10 @@ export class IdentityService {
   }
 
   async authenticate(token: string): Promise<Authentication | null> {
-    const id = tokenHash(token);
     const now = Date.now();
-    const cached = this.#cache.get(id);
+    const cached = this.#cache.get(token);
     if (cached && cached.until > now) return cached.auth;
+    const id = tokenHash(token);
     const row = await this.db
       .selectFrom('identity.session as s')
       .innerJoin('identity.staff as u', 'u.id', 's.staff_id')
@@ -81,7 +81,7 @@ export class IdentityService {
       .where('s.id', '=', id)
       .executeTakeFirst();
     if (!row || !row.active || !sessionAlive({ expiresAt: row.expires_at, lastSeenAt: row.last_seen_at }, new Date(now), this.p.config.SESSION_IDLE_MINUTES)) {
-      this.#cache.delete(id);
+      this.#cache.delete(token);
       return null;
     }
     let touched = cached?.touched ?? row.last_seen_at.getTime();
@@ -91,7 +91,8 @@ export class IdentityService {
     }
     const principal: Principal = { kind: 'staff', id: row.staff_id, name: row.name, grants: await this.grantsOf(row.staff_id), mustChangePassword: row.must_change_password };
     const auth: Authentication = { principal, csrfToken: row.csrf_token, sessionId: id };
-    this.#cache.set(id, { auth, until: now + SESSION_CACHE_MS, touched });
+    if (this.#cache.size >= 10_000) for (const [k, v] of this.#cache) if (v.until <= now) this.#cache.delete(k);
+    this.#cache.set(token, { auth, until: now + SESSION_CACHE_MS, touched });
     return auth;
   }
 
@@ -156,7 +157,7 @@ export class IdentityService {
       await idDb(tx).deleteFrom('identity.session').where('id', '=', sessionId).execute();
       return { result: undefined, change: { action: 'staff.logout', targetType: 'staff', targetId: staffId } };
     });
-    this.#cache.delete(sessionId);
+    for (const [k, v] of this.#cache) if (v.auth.sessionId === sessionId) this.#cache.delete(k);
   }
 
   async me(staffId: string, csrfToken: string | null) {

@@ -147,24 +147,51 @@ export class OrgService {
     return orgDb(this.p.db);
   }
 
+  /**
+   * Department and hall counts per region, held for COUNTS_MS: the region tree pages read them on
+   * every request. This process's own creations clear them at once; other server copies' within
+   * COUNTS_MS.
+   */
+  #counts: Promise<{ departments: Map<string, number>; halls: Map<string, number>; at: number }> | undefined;
+
+  private counts() {
+    const cached = this.#counts;
+    if (cached) {
+      return cached.then((c) => (Date.now() - c.at < COUNTS_MS ? c : this.loadCounts()));
+    }
+    return this.loadCounts();
+  }
+
+  private loadCounts() {
+    const load = (async () => {
+      const count = (table: 'org.department' | 'org.hall') =>
+        this.db.selectFrom(table).select(['region_code', sql<number>`count(*)::int`.as('n')]).groupBy('region_code').execute();
+      const [deps, halls] = [await count('org.department'), await count('org.hall')];
+      return {
+        departments: new Map(deps.map((d) => [d.region_code, Number(d.n)])),
+        halls: new Map(halls.map((d) => [d.region_code, Number(d.n)])),
+        at: Date.now(),
+      };
+    })();
+    this.#counts = load;
+    load.catch(() => {
+      if (this.#counts === load) this.#counts = undefined;
+    });
+    return load;
+  }
+
   async regionChildren(code: string) {
     const kids = this.regions.children.get(code) ?? [];
     if (kids.length === 0) return [];
-    const codes = kids.map((k) => k.code);
-    const [deps, halls] = await Promise.all([
-      this.db.selectFrom('org.department').select(['region_code', sql<number>`count(*)::int`.as('n')]).where('region_code', 'in', codes).groupBy('region_code').execute(),
-      this.db.selectFrom('org.hall').select(['region_code', sql<number>`count(*)::int`.as('n')]).where('region_code', 'in', codes).groupBy('region_code').execute(),
-    ]);
-    const depCount = new Map(deps.map((d) => [d.region_code, Number(d.n)]));
-    const hallCount = new Map(halls.map((d) => [d.region_code, Number(d.n)]));
+    const counts = await this.counts();
     return kids.map((k) => ({
       code: k.code,
       name: k.name,
       level: k.level,
       type: k.type,
       childCount: this.regions.children.get(k.code)?.length ?? 0,
-      departmentCount: depCount.get(k.code) ?? 0,
-      hallCount: hallCount.get(k.code) ?? 0,
+      departmentCount: counts.departments.get(k.code) ?? 0,
+      hallCount: counts.halls.get(k.code) ?? 0,
     }));
   }
 
@@ -216,7 +243,7 @@ export class OrgService {
         const view = this.view(row);
         await this.p.outbox.append(tx, { aggregateType: 'department', aggregateId: view.id, type: 'org.department.created', payload: view });
         return { result: view, change: { action: 'department.create', targetType: 'department', targetId: view.id, regionCode: view.regionCode, after: view } };
-      });
+      }).finally(() => (this.#counts = undefined));
     } catch (e) {
       throw this.uniqueProblem(e) ?? e;
     }
@@ -328,7 +355,7 @@ export class OrgService {
           .executeTakeFirstOrThrow();
         const view = { ...this.hallView(row), windows: [] };
         return { result: view, change: { action: 'hall.create', targetType: 'hall', targetId: row.id, regionCode: region.code, after: view } };
-      });
+      }).finally(() => (this.#counts = undefined));
     } catch (e) {
       if (isUniqueViolation(e, 'hall_region_code_name')) {
         throw conflict('本区划已有同名大厅', 'this region already has a hall of that name', [
@@ -392,6 +419,8 @@ export class OrgService {
     });
   }
 }
+
+const COUNTS_MS = 5_000;
 
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
