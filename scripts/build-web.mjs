@@ -23,5 +23,8 @@ const stale =
     statSync(dist).mtimeMs;
 
 if (process.argv.includes('--if-stale') && !stale) process.exit(0);
+// A build started from a test runner inherits NODE_ENV=test: React's development build and the
+// JSX transform's development runtime would then disagree. web/dist is always a production build.
+process.env.NODE_ENV = 'production';
 await build({ root, configFile: path.join(root, 'vite.config.ts'), logLevel: 'warn' });
 console.log('web app built into web/dist');

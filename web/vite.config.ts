@@ -2,12 +2,9 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
-export default defineConfig(({ mode }) => ({
+export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   plugins: [react()],
-  // A build started from a test runner inherits NODE_ENV=test, which would make Vite bundle
-  // React's development build into web/dist; the mode alone decides.
-  define: { 'process.env.NODE_ENV': JSON.stringify(mode === 'production' ? 'production' : 'development') },
   server: {
     proxy: { '/api': 'http://127.0.0.1:3000' },
   },
@@ -21,4 +18,4 @@ export default defineConfig(({ mode }) => ({
       },
     },
   },
-}));
+});
