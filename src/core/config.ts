@@ -60,6 +60,12 @@ const httpUrl = (raw: string): string => {
   return raw;
 };
 
+const key32 = (raw: string): Buffer => {
+  const key = Buffer.from(raw, 'base64');
+  if (key.length !== 32) throw new Error('must be 32 bytes in base64 (openssl rand -base64 32)');
+  return key;
+};
+
 export const settings = {
   NODE_ENV: {
     name: 'NODE_ENV',
@@ -123,6 +129,24 @@ export const settings = {
     meaning: 'bearer token for SMS_GATEWAY_URL',
     parse: text,
   },
+  DATA_KEY: {
+    name: 'DATA_KEY',
+    default: undefined,
+    meaning: 'base64 of 32 random bytes: encrypts ID numbers at rest and keys their look-up hash; unset outside production means a fixed development key',
+    parse: key32,
+  },
+  IDV_URL: {
+    name: 'IDV_URL',
+    default: undefined,
+    meaning: 'the identity-verification service (name + ID number; contract in docs/adapters.md); unset outside production means the development verifier',
+    parse: httpUrl,
+  },
+  IDV_TOKEN: {
+    name: 'IDV_TOKEN',
+    default: undefined,
+    meaning: 'bearer token for IDV_URL',
+    parse: text,
+  },
   SEED_DEMO: {
     name: 'SEED_DEMO',
     default: 'true',
@@ -162,6 +186,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.SMS_GATEWAY_URL && !config.SMS_GATEWAY_TOKEN) {
     throw new ConfigError('SMS_GATEWAY_TOKEN', 'is required when SMS_GATEWAY_URL is set', '');
   }
+  if (config.NODE_ENV === 'production' && !config.IDV_URL) throw new ConfigError('IDV_URL', 'is required in production', '');
+  if (config.IDV_URL && !config.IDV_TOKEN) throw new ConfigError('IDV_TOKEN', 'is required when IDV_URL is set', '');
+  if (config.NODE_ENV === 'production' && !config.DATA_KEY) throw new ConfigError('DATA_KEY', 'is required in production', '');
   return config;
 }
 

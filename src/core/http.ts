@@ -29,13 +29,13 @@ export type App = FastifyInstance<
 >;
 
 /**
- * What a route needs. `public`: anyone. `authenticated`: any logged-in principal. A permission:
+ * What a route needs. `public`: anyone. `authenticated`: a logged-in principal (of the given kinds). A permission:
  * a grant holding it; with `scope`, a grant whose region subtree (and department) contains the
  * target the scope function names — null from it means the target does not exist (404).
  */
 export type Access =
   | { public: true }
-  | { authenticated: true }
+  | { authenticated: true; kinds?: Principal['kind'][] }
   | { permission: Permission; scope?: (req: FastifyRequest) => Promise<Scope | null> | Scope | null };
 
 declare module 'fastify' {
@@ -195,7 +195,10 @@ function guardsFor(access: Access, parentOf: ParentOf) {
     if (STATE_CHANGING.has(req.method) && (!req.csrfToken || req.headers['x-csrf-token'] !== req.csrfToken)) {
       throw forbidden({ zh: '请求缺少有效的防伪令牌，请刷新页面', en: 'missing or wrong CSRF token; reload the page' });
     }
-    if ('authenticated' in access) return;
+    if ('authenticated' in access) {
+      if (access.kinds && !access.kinds.includes(req.principal.kind)) throw forbidden();
+      return;
+    }
     if (req.principal.mustChangePassword) {
       throw new Problem(403, 'password-change-required', { zh: '请先修改密码', en: 'change your password first' });
     }
@@ -281,6 +284,7 @@ function toProblem(err: FastifyError | Problem, req: FastifyRequest): Problem {
 
 export function sendProblem(req: FastifyRequest, reply: FastifyReply, p: Problem) {
   const lang = langOf(req);
+  if (p.status === 429 && typeof p.extra.retryAfter === 'number') reply.header('retry-after', String(p.extra.retryAfter));
   return reply
     .code(p.status)
     .type('application/problem+json; charset=utf-8')

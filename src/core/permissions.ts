@@ -39,6 +39,9 @@ export const PERMISSIONS = {
   'staff:manage': 'create staff accounts, grant and revoke roles, reset passwords',
   'audit:read': 'read the audit trail',
   'file:upload': 'upload files to the blob store',
+  'person:read': 'find a person by ID number (masked view) at a window',
+  'person:verify': 'record an in-person identity check (real-name level 3)',
+  'person:read_id': 'read a full ID number, stating a reason that is audited',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
@@ -47,8 +50,8 @@ const EVERY_STAFF: Permission[] = ['org:read', 'file:upload'];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   platform_admin: [...EVERY_STAFF, 'org:manage', 'staff:read', 'staff:manage'],
   catalog_admin: EVERY_STAFF,
-  window_clerk: EVERY_STAFF,
-  reviewer: EVERY_STAFF,
+  window_clerk: [...EVERY_STAFF, 'person:read', 'person:verify', 'person:read_id'],
+  reviewer: [...EVERY_STAFF, 'person:read', 'person:read_id'],
   department_head: [...EVERY_STAFF, 'staff:read'],
   supervisor: [...EVERY_STAFF, 'staff:read'],
   inspector: EVERY_STAFF,
@@ -63,15 +66,24 @@ export interface Grant {
   departmentId: string | null;
 }
 
-/** Who is calling. Staff now; persons and enterprises plug in with their own kinds. */
-export interface Principal {
-  kind: 'staff';
+/** Who is calling: a staff member, or a person (citizen) who may act for an enterprise. */
+interface PrincipalBase {
   id: string;
   name: string;
+  /** Roles within regions; persons have none. */
   grants: Grant[];
   /** Until the password is changed, only routes open to any authenticated principal answer. */
   mustChangePassword?: boolean;
 }
+export interface StaffPrincipal extends PrincipalBase {
+  kind: 'staff';
+}
+export interface PersonPrincipal extends PrincipalBase {
+  kind: 'person';
+  /** Real-name level: 1 registered, 2 checked against the identity-verification service, 3 checked in person. */
+  level: 1 | 2 | 3;
+}
+export type Principal = StaffPrincipal | PersonPrincipal;
 
 /** What a request acts upon: the region it lies in and, where it has one, its department. */
 export interface Scope {

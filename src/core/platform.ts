@@ -6,6 +6,7 @@ import type { Config } from './config.ts';
 import { openEmbedded, openServer, type Database } from './db.ts';
 import { createHttp, type App, type Authenticator, type RouteInfo } from './http.ts';
 import { migrate, type Migration } from './migrate.ts';
+import { FieldCipher } from './fieldcrypto.ts';
 import { DevMailbox, HttpSmsGateway, type SmsGateway } from './notify.ts';
 import { Outbox } from './outbox.ts';
 import { coreMigrations } from './schema.ts';
@@ -18,6 +19,7 @@ export interface Platform {
   outbox: Outbox;
   blobs: BlobStore;
   sms: SmsGateway;
+  cipher: FieldCipher;
   /** Parent of each region code; filled by the module that owns regions. */
   regionParents: Map<string, string | null>;
   authenticators: Authenticator[];
@@ -32,6 +34,9 @@ export interface Module {
   /** Demo data for an empty database; returns lines to print once (e.g. credentials). */
   seedDemo?(p: Platform): Promise<string[]>;
 }
+
+/** Outside production without DATA_KEY: a published key, so development data is not secret. */
+const DEVELOPMENT_DATA_KEY = Buffer.from('development only, not a secret!!');
 
 export function allMigrations(modules: readonly Module[]): Record<string, Migration> {
   const all: Record<string, Migration> = { ...coreMigrations };
@@ -58,6 +63,7 @@ export async function createPlatform(config: Config, database: Database, modules
     db: database.db,
     outbox: new Outbox(database.db),
     blobs: new DirectoryBlobStore(path.join(config.DATA_DIR, 'blobs')),
+    cipher: new FieldCipher(config.DATA_KEY ?? DEVELOPMENT_DATA_KEY),
     sms: config.SMS_GATEWAY_URL ? new HttpSmsGateway(config.SMS_GATEWAY_URL, config.SMS_GATEWAY_TOKEN ?? '') : new DevMailbox(database.db),
     regionParents: new Map(),
     authenticators: [],

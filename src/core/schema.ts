@@ -61,6 +61,12 @@ export interface DevMessageTable {
   created_at: Generated<Date>;
 }
 
+export interface RateLimitTable {
+  key: string;
+  window_start: Date;
+  count: number;
+}
+
 export interface CoreTables {
   'core.audit_log': AuditLogTable;
   'core.audit_head': AuditHeadTable;
@@ -68,6 +74,7 @@ export interface CoreTables {
   'core.outbox_delivery': OutboxDeliveryTable;
   'core.blob': BlobTable;
   'core.dev_message': DevMessageTable;
+  'core.rate_limit': RateLimitTable;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -149,6 +156,18 @@ export const coreMigrations: Record<string, Migration> = {
           text text not null,
           purpose text not null,
           created_at timestamptz not null default now()
+        );
+      `.execute(db);
+    },
+  },
+  '0003_core_rate_limit': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table core.rate_limit (
+          key text not null,
+          window_start timestamptz not null,
+          count int not null,
+          primary key (key, window_start)
         );
       `.execute(db);
     },

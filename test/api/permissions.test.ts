@@ -11,13 +11,18 @@ import { testConfig } from '../../src/core/config.ts';
 import { createHttp, type Access } from '../../src/core/http.ts';
 import { ROLE_PERMISSIONS, ROLES, type Role } from '../../src/core/permissions.ts';
 import { call, DEMO_PASSWORD, login, testInstance, type Session, type TestInstance } from '../support/instance.ts';
+import { lastCode, nextAddress, personLogin, personNumbers, registerPerson, type TestPerson } from '../support/persons.ts';
 
 type Side = 'inside' | 'outside' | 'missing';
 
 interface Subject {
-  role: Role;
+  kind: 'staff' | 'person';
+  /** Staff only: the demo account's one role. */
+  role: Role | null;
   username: string;
   session: Session;
+  /** Another session of the same account (for routes that end a session). */
+  newSession(): Promise<Session>;
   /** The demo account's grant is bound to one department of its region. */
   departmentBound: boolean;
   departmentId: string | null;
@@ -36,6 +41,8 @@ interface Req {
   headers?: Record<string, string>;
   /** Send as this session instead of the subject's (undefined: the subject's). */
   session?: Session | null;
+  /** Client address (per-address rate limits); 127.0.0.1 when unset. */
+  remoteAddress?: string;
 }
 
 interface Row {
@@ -62,6 +69,7 @@ const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR
 let i: TestInstance;
 let admin: Session; // platform_admin.hubei: makes fixtures
 const subjects = new Map<Role, Subject>();
+let personSubject: Subject;
 const passwords = new Map<string, string>();
 const pw = (username: string) => passwords.get(username) ?? DEMO_PASSWORD;
 const fx = {
@@ -99,6 +107,12 @@ function multipartPng(n: number): Pick<Req, 'payload' | 'headers'> {
 }
 
 const get = (url: string): Req => ({ url });
+
+/** Person fixtures: every case that registers or logs in a person gets new numbers. */
+let personSeq = 100_000;
+let person: TestPerson; // the person subject
+let fixturePerson: TestPerson; // looked up and checked by clerks
+const personPasswords = new Map<string, string>();
 
 /** One row per `METHOD url` of the API. */
 const TABLE: Record<string, Row> = {
@@ -200,7 +214,7 @@ const TABLE: Record<string, Row> = {
   'POST /api/auth/logout': {
     ok: 204,
     // A session of its own, so logging out does not end the subject's session used by later cases.
-    make: async ({ who }) => ({ url: '/api/auth/logout', session: who ? await login(i, who.username, pw(who.username)) : null }),
+    make: async ({ who }) => ({ url: '/api/auth/logout', session: who ? await who.newSession() : null }),
   },
   'GET /api/auth/me': { ok: 200, make: () => get('/api/auth/me') },
   'POST /api/auth/password': {
@@ -257,6 +271,52 @@ const TABLE: Record<string, Row> = {
     },
     missing: () => ({ url: `/api/staff/${randomUUID()}/grants/${randomUUID()}` }),
   },
+  // Persons.
+  'POST /api/persons/codes': { ok: 202, make: () => ({ url: '/api/persons/codes', payload: { mobile: personNumbers(++personSeq).mobile, purpose: 'register' }, remoteAddress: nextAddress() }) },
+  'POST /api/persons/register': {
+    ok: 201,
+    make: async () => {
+      const { mobile, idNumber } = personNumbers(++personSeq);
+      const remoteAddress = nextAddress();
+      await call(i, null, 'POST', '/api/persons/codes', { mobile, purpose: 'register' }, {}, remoteAddress);
+      return { url: '/api/persons/register', payload: { name: '李四', idNumber, mobile, code: await lastCode(i, mobile) }, remoteAddress };
+    },
+  },
+  'POST /api/persons/login/code': {
+    ok: 200,
+    make: async () => {
+      const p = await registerPerson(i, ++personSeq);
+      const remoteAddress = nextAddress();
+      await call(i, null, 'POST', '/api/persons/codes', { mobile: p.mobile, purpose: 'login' }, {}, remoteAddress);
+      return { url: '/api/persons/login/code', payload: { mobile: p.mobile, code: await lastCode(i, p.mobile) }, remoteAddress };
+    },
+  },
+  'POST /api/persons/login/password': {
+    ok: 200,
+    make: async () => {
+      const p = await registerPerson(i, ++personSeq);
+      return { url: '/api/persons/login/password', payload: { idNumber: p.idNumber, password: p.password }, remoteAddress: nextAddress() };
+    },
+  },
+  'GET /api/persons/me': { ok: 200, make: () => get('/api/persons/me') },
+  'POST /api/persons/me/password': {
+    ok: 204,
+    make: ({ n }) => ({ url: '/api/persons/me/password', payload: { currentPassword: personPasswords.get('person') ?? person.password, newPassword: `Person-New-${n}!` } }),
+    after: (res, { who, n }) => {
+      if (who?.kind === 'person' && res.statusCode === 204) personPasswords.set('person', `Person-New-${n}!`);
+    },
+  },
+  'POST /api/persons/me/verify': { ok: 200, make: () => ({ url: '/api/persons/me/verify' }) },
+  'POST /api/persons/lookup': { ok: 200, make: () => ({ url: '/api/persons/lookup', payload: { idNumber: fixturePerson.idNumber } }) },
+  'POST /api/persons/:id/verify-in-person': {
+    ok: 200,
+    make: () => ({ url: `/api/persons/${fixturePerson.id}/verify-in-person`, payload: { idNumber: fixturePerson.idNumber } }),
+  },
+  'POST /api/persons/:id/id-number': {
+    ok: 200,
+    make: () => ({ url: `/api/persons/${fixturePerson.id}/id-number`, payload: { reason: '窗口核对身份' } }),
+  },
+
   'POST /api/staff/:id/reset-password': {
     ok: 204,
     make: ({ side }) => ({ url: `/api/staff/${fx.staff[side]}/reset-password`, payload: { password: 'Reset-Pass-2026!' } }),
@@ -268,8 +328,8 @@ const TABLE: Record<string, Row> = {
 function expectedStatus(access: Access, row: Row, who: Subject | null, side: Side): number {
   if ('public' in access) return row.ok;
   if (!who) return 401;
-  if ('authenticated' in access) return row.ok;
-  if (!ROLE_PERMISSIONS[who.role].includes(access.permission)) return 403;
+  if ('authenticated' in access) return access.kinds && !access.kinds.includes(who.kind) ? 403 : row.ok;
+  if (!who.role || !ROLE_PERMISSIONS[who.role].includes(access.permission)) return 403;
   if (!access.scope) return row.ok; // no target region: inside and outside alike
   if (side === 'missing') return 404;
   if (side === 'outside') return 403;
@@ -279,7 +339,7 @@ function expectedStatus(access: Access, row: Row, who: Subject | null, side: Sid
 
 const routeKeys = () => i.http.routes.map((r) => `${r.method} ${r.url}`);
 
-const SUBJECTS = ['anonymous', ...ROLES] as const;
+const SUBJECTS = ['anonymous', ...ROLES, 'person'] as const;
 let counter = 0;
 const cases = Object.entries(TABLE).flatMap(([route, row]) =>
   SUBJECTS.flatMap((who) =>
@@ -297,8 +357,19 @@ beforeAll(async () => {
     expect(me.user.grants).toHaveLength(1);
     expect(me.user.grants[0]!.regionCode).toBe('420100');
     const departmentId = me.user.grants[0]!.departmentId;
-    subjects.set(role, { role, username, session, departmentBound: departmentId !== null, departmentId });
+    subjects.set(role, { kind: 'staff', role, username, session, newSession: () => login(i, username, pw(username)), departmentBound: departmentId !== null, departmentId });
   }
+  person = await registerPerson(i, 1, '王五');
+  fixturePerson = await registerPerson(i, 2, '赵六');
+  personSubject = {
+    kind: 'person',
+    role: null,
+    username: 'person',
+    session: person,
+    newSession: () => personLogin(i, { idNumber: person.idNumber, password: personPasswords.get('person') ?? person.password }),
+    departmentBound: false,
+    departmentId: null,
+  };
   const regions = await adminGet<{ code: string }[]>('/api/regions');
   expect(regions.map((r) => r.code)).not.toContain(NO_REGION);
   for (const side of ['inside', 'outside'] as const) {
@@ -329,11 +400,11 @@ describe('the permission table', () => {
     const declared = i.http.routes.find((r) => `${r.method} ${r.url}` === route);
     expect(declared, `${route} is not a route of the API`).toBeDefined();
     const row = TABLE[route]!;
-    const who = name === 'anonymous' ? null : subjects.get(name)!;
+    const who = name === 'anonymous' ? null : name === 'person' ? personSubject : subjects.get(name)!;
     const ctx: Ctx = { side: side === 'missing' ? 'inside' : side, who, n: ++counter };
     const req = await (side === 'missing' ? row.missing!(ctx) : row.make(ctx));
     const session = req.session !== undefined ? req.session : (who?.session ?? null);
-    const res = await call(i, session, declared!.method, req.url, req.payload, req.headers);
+    const res = await call(i, session, declared!.method, req.url, req.payload, req.headers, req.remoteAddress);
     const want = expectedStatus(declared!.access, row, who, side);
     expect(res.statusCode, `${route} as ${name} (${side}) → ${req.url}: ${res.body.slice(0, 300)}`).toBe(want);
     if (want >= 400) {

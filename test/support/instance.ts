@@ -73,11 +73,12 @@ export async function login(i: Instance, username: string, password = DEMO_PASSW
   return { cookie: `sid=${cookie!.value}`, csrf: body.user.csrfToken, userId: body.user.id };
 }
 
-/** Sends a request as a logged-in session (with its CSRF token) or anonymously. */
-export function call(i: Instance, s: Session | null, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}) {
+/** Sends a request as a logged-in session (with its CSRF token) or anonymously, from 127.0.0.1 or the given address. */
+export function call(i: Instance, s: Session | null, method: string, url: string, payload?: unknown, headers: Record<string, string> = {}, remoteAddress?: string) {
   return i.http.app.inject({
     method: method as 'GET',
     url,
+    ...(remoteAddress ? { remoteAddress } : {}),
     ...(payload === undefined ? {} : { payload: payload as object }),
     headers: s ? { cookie: s.cookie, 'x-csrf-token': s.csrf, ...headers } : headers,
   });

@@ -2,9 +2,12 @@ import { systemActor } from '../../core/audit.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../core/permissions.ts';
 import type { Module, Platform } from '../../core/platform.ts';
 import type { OrgApi } from '../org/index.ts';
+import { personRoutes } from './person-routes.ts';
+import { PersonService } from './persons.ts';
 import { identityRoutes, SESSION_COOKIE } from './routes.ts';
 import { identityMigrations } from './schema.ts';
 import { IdentityService } from './service.ts';
+import { DevelopmentIdentityVerifier, HttpIdentityVerifier } from './verification.ts';
 
 export { passwordProblems } from './model.ts';
 export { parseCreditCode, parseIdNumber, type CreditCode, type IdNumber, type Parsed } from './codes.ts';
@@ -25,6 +28,7 @@ export interface IdentityApi {
 
 export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi } {
   let service: IdentityService | undefined;
+  let persons: PersonService | undefined;
   let platform: Platform | undefined;
   const ready = () => {
     if (!service || !platform) throw new Error('identity module is not initialized');
@@ -61,12 +65,17 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
     async init(p) {
       platform = p;
       service = new IdentityService(p, org);
+      const c = p.config;
+      persons = new PersonService(p, c.IDV_URL ? new HttpIdentityVerifier(c.IDV_URL, c.IDV_TOKEN ?? '') : new DevelopmentIdentityVerifier());
       p.authenticators.push(async (req) => {
         const token = req.cookies[SESSION_COOKIE];
         return token ? ready().service.authenticate(token) : null;
       });
     },
-    routes: (app, p) => identityRoutes(app, p, ready().service, org),
+    routes: (app, p) => {
+      identityRoutes(app, p, ready().service, org);
+      personRoutes(app, p, persons!);
+    },
     seedDemo,
   };
   const api: IdentityApi = {

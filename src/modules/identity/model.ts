@@ -26,3 +26,8 @@ export function sessionAlive(s: { expiresAt: Date; lastSeenAt: Date }, now: Date
 }
 
 export const USERNAME_PATTERN = '^[a-z][a-z0-9_.-]{2,39}$';
+
+/** One-time SMS codes: 6 digits, valid 5 minutes, 5 tries, one new code a minute per number. */
+export const SMS_CODE = { digits: 6, ttlSeconds: 300, maxTries: 5, resendSeconds: 60 } as const;
+
+export const MOBILE_PATTERN = '^1[3-9][0-9]{9}$';

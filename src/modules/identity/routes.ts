@@ -48,17 +48,21 @@ const Name = Type.String({ minLength: 1, maxLength: 40 });
 /** A 204 answer: documented in OpenAPI, sent with `reply.code(204).send()`. */
 const NoContent = Type.Unsafe<undefined>({ type: 'null', description: 'No Content' });
 
+/** The session cookie: HttpOnly, SameSite=Strict, Secure when the request came over TLS. */
+export function setSessionCookie(p: Platform, req: FastifyRequest, reply: FastifyReply, token: string) {
+  return reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'strict',
+    secure: req.protocol === 'https',
+    path: '/',
+    maxAge: p.config.SESSION_HOURS * 3600,
+  });
+}
+
 export function identityRoutes(app: App, p: Platform, identity: IdentityService, org: OrgApi) {
   const parentOf = (c: string) => p.regionParents.get(c);
   const staffScope = async (req: FastifyRequest) => identity.staffRegion((req.params as { id: string }).id);
-  const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string) =>
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      sameSite: 'strict',
-      secure: req.protocol === 'https',
-      path: '/',
-      maxAge: p.config.SESSION_HOURS * 3600,
-    });
+  const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string) => setSessionCookie(p, req, reply, token);
 
   app.post('/api/auth/login', {
     config: { access: { public: true } },
@@ -87,12 +91,12 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
 
   app.get('/api/auth/me', {
     config: { access: { public: true } },
-    schema: { tags, summary: '当前用户 / who is logged in', response: { 200: Type.Object({ user: Nullable(Me) }) } },
-    handler: async (req) => ({ user: req.principal ? await identity.me(req.principal.id, req.csrfToken) : null }),
+    schema: { tags, summary: '当前工作人员（自然人见 /api/persons/me） / the logged-in staff member (persons: /api/persons/me)', response: { 200: Type.Object({ user: Nullable(Me) }) } },
+    handler: async (req) => ({ user: req.principal?.kind === 'staff' ? await identity.me(req.principal.id, req.csrfToken) : null }),
   });
 
   app.post('/api/auth/password', {
-    config: { access: { authenticated: true } },
+    config: { access: { authenticated: true, kinds: ['staff'] } },
     schema: { tags, summary: '修改本人密码 / change your password', body: Type.Object({ currentPassword: Password, newPassword: Password }), response: { 204: NoContent } },
     handler: async (req, reply) => {
       await identity.changePassword(actorOf(req), req.sessionId, req.body.currentPassword, req.body.newPassword);

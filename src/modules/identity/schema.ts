@@ -27,7 +27,8 @@ export interface RoleGrantTable {
 
 export interface SessionTable {
   id: string;
-  staff_id: string;
+  staff_id: string | null;
+  person_id: string | null;
   csrf_token: string;
   created_at: Generated<Date>;
   last_seen_at: Date;
@@ -36,10 +37,40 @@ export interface SessionTable {
   user_agent: string | null;
 }
 
+export interface PersonTable {
+  id: Generated<string>;
+  name: string;
+  id_number_enc: string;
+  id_number_hash: string;
+  id_number_masked: string;
+  mobile: string;
+  password_hash: string | null;
+  level: Generated<number>;
+  level_verified_at: Date | null;
+  level_reference: string | null;
+  active: Generated<boolean>;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface SmsCodeTable {
+  id: Generated<string>;
+  mobile: string;
+  purpose: string;
+  code_hash: string;
+  expires_at: Date;
+  attempts: Generated<number>;
+  consumed_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface IdentityTables {
   'identity.staff': StaffTable;
   'identity.role_grant': RoleGrantTable;
   'identity.session': SessionTable;
+  'identity.person': PersonTable;
+  'identity.sms_code': SmsCodeTable;
 }
 
 export const identityMigrations: Record<string, Migration> = {
@@ -84,6 +115,43 @@ export const identityMigrations: Record<string, Migration> = {
           user_agent text
         );
         create index session_staff on identity.session (staff_id);
+      `.execute(db);
+    },
+  },
+  '0021_identity_persons': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table identity.person (
+          id uuid primary key default gen_random_uuid(),
+          name text not null,
+          id_number_enc text not null,
+          id_number_hash text not null unique,
+          id_number_masked text not null,
+          mobile text not null unique,
+          password_hash text,
+          level smallint not null default 1 check (level between 1 and 3),
+          level_verified_at timestamptz,
+          level_reference text,
+          active boolean not null default true,
+          version int not null default 1,
+          created_at timestamptz not null default now(),
+          updated_at timestamptz not null default now()
+        );
+        create table identity.sms_code (
+          id uuid primary key default gen_random_uuid(),
+          mobile text not null,
+          purpose text not null,
+          code_hash text not null,
+          expires_at timestamptz not null,
+          attempts int not null default 0,
+          consumed_at timestamptz,
+          created_at timestamptz not null default now()
+        );
+        create index sms_code_mobile on identity.sms_code (mobile, purpose, created_at desc);
+        alter table identity.session alter column staff_id drop not null;
+        alter table identity.session add column person_id uuid references identity.person(id);
+        alter table identity.session add constraint session_one_principal check ((staff_id is null) <> (person_id is null));
+        create index session_person on identity.session (person_id);
       `.execute(db);
     },
   },

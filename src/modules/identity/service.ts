@@ -74,13 +74,9 @@ export class IdentityService {
     const cached = this.#cache.get(token);
     if (cached && cached.until > now) return cached.auth;
     const id = tokenHash(token);
-    const row = await this.db
-      .selectFrom('identity.session as s')
-      .innerJoin('identity.staff as u', 'u.id', 's.staff_id')
-      .select(['s.id', 's.csrf_token', 's.expires_at', 's.last_seen_at', 'u.id as staff_id', 'u.name', 'u.active', 'u.must_change_password'])
-      .where('s.id', '=', id)
-      .executeTakeFirst();
-    if (!row || !row.active || !sessionAlive({ expiresAt: row.expires_at, lastSeenAt: row.last_seen_at }, new Date(now), this.p.config.SESSION_IDLE_MINUTES)) {
+    const row = await this.db.selectFrom('identity.session').selectAll().where('id', '=', id).executeTakeFirst();
+    const principal = row && sessionAlive({ expiresAt: row.expires_at, lastSeenAt: row.last_seen_at }, new Date(now), this.p.config.SESSION_IDLE_MINUTES) ? await this.principalOf(row) : null;
+    if (!row || !principal) {
       this.#cache.delete(token);
       return null;
     }
@@ -89,14 +85,24 @@ export class IdentityService {
       await this.db.updateTable('identity.session').set({ last_seen_at: new Date(now) }).where('id', '=', id).execute();
       touched = now;
     }
-    const principal: Principal = { kind: 'staff', id: row.staff_id, name: row.name, grants: await this.grantsOf(row.staff_id), mustChangePassword: row.must_change_password };
     const auth: Authentication = { principal, csrfToken: row.csrf_token, sessionId: id };
     if (this.#cache.size >= 10_000) for (const [k, v] of this.#cache) if (v.until <= now) this.#cache.delete(k);
     this.#cache.set(token, { auth, until: now + SESSION_CACHE_MS, touched });
     return auth;
   }
 
-  private forget(staffId: string) {
+  /** The active account behind a session, or null. */
+  private async principalOf(session: { staff_id: string | null; person_id: string | null }): Promise<Principal | null> {
+    if (session.staff_id) {
+      const u = await this.db.selectFrom('identity.staff').select(['id', 'name', 'active', 'must_change_password']).where('id', '=', session.staff_id).executeTakeFirst();
+      return u?.active ? { kind: 'staff', id: u.id, name: u.name, grants: await this.grantsOf(u.id), mustChangePassword: u.must_change_password } : null;
+    }
+    const person = await this.db.selectFrom('identity.person').select(['id', 'name', 'active', 'level']).where('id', '=', session.person_id!).executeTakeFirst();
+    return person?.active ? { kind: 'person', id: person.id, name: person.name, grants: [], level: person.level as 1 | 2 | 3 } : null;
+  }
+
+  /** Drops cached sessions of an account (after its grants, password or state changed). */
+  forget(staffId: string) {
     for (const [k, v] of this.#cache) if (v.auth.principal.id === staffId) this.#cache.delete(k);
   }
 
@@ -123,25 +129,11 @@ export class IdentityService {
       }));
       throw invalidLogin();
     }
-    const token = randomBytes(32).toString('base64url');
-    const csrf = randomBytes(24).toString('base64url');
-    const now = new Date();
-    await auditedTx(this.p.db, actor, async (tx) => {
-      await idDb(tx)
-        .insertInto('identity.session')
-        .values({
-          id: tokenHash(token),
-          staff_id: staff.id,
-          csrf_token: csrf,
-          last_seen_at: now,
-          expires_at: new Date(now.getTime() + this.p.config.SESSION_HOURS * 3_600_000),
-          ip: meta.ip,
-          user_agent: meta.userAgent?.slice(0, 300) ?? null,
-        })
-        .execute();
-      return { result: undefined, change: { action: 'staff.login', targetType: 'staff', targetId: staff.id, regionCode: staff.region_code } };
-    });
-    return { token, me: await this.me(staff.id, csrf) };
+    const session = await auditedTx(this.p.db, actor, async (tx) => ({
+      result: await openSession(tx, this.p.config.SESSION_HOURS, { staffId: staff.id }, meta),
+      change: { action: 'staff.login', targetType: 'staff', targetId: staff.id, regionCode: staff.region_code },
+    }));
+    return { token: session.token, me: await this.me(staff.id, session.csrf) };
   }
 
   /** Unknown or inactive accounts still cost one hash check, so timing does not tell them apart. */
@@ -376,6 +368,32 @@ export class IdentityService {
       return row.id;
     });
   }
+}
+
+/** Opens a session for a staff member or a person inside the caller's (audited) transaction. */
+export async function openSession(
+  tx: Kysely<unknown>,
+  sessionHours: number,
+  who: { staffId: string } | { personId: string },
+  meta: { ip: string; userAgent: string | null },
+): Promise<{ token: string; csrf: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const csrf = randomBytes(24).toString('base64url');
+  const now = new Date();
+  await idDb(tx)
+    .insertInto('identity.session')
+    .values({
+      id: tokenHash(token),
+      staff_id: 'staffId' in who ? who.staffId : null,
+      person_id: 'personId' in who ? who.personId : null,
+      csrf_token: csrf,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + sessionHours * 3_600_000),
+      ip: meta.ip,
+      user_agent: meta.userAgent?.slice(0, 300) ?? null,
+    })
+    .execute();
+  return { token, csrf };
 }
 
 export const canManageWith = (principal: Principal, parentOf: (c: string) => string | null | undefined, permission: Permission) =>
