@@ -1,8 +1,9 @@
 import { parseArgs } from 'node:util';
 import { composeModules, createInstance } from './app.ts';
-import { verifyAudit } from './core/audit.ts';
+import { systemActor, verifyAudit } from './core/audit.ts';
 import { ConfigError, loadConfig, type Config } from './core/config.ts';
 import { DataDirInUse, lockDataDir } from './core/datadir.ts';
+import { Problem } from './core/errors.ts';
 import { migrate } from './core/migrate.ts';
 import { allMigrations, openDatabase } from './core/platform.ts';
 import { passwordProblems } from './modules/identity/index.ts';
@@ -10,8 +11,8 @@ import { passwordProblems } from './modules/identity/index.ts';
 interface Command {
   usage: string;
   help: string;
-  options?: Record<string, { type: 'string' | 'boolean'; help: string }>;
-  run(config: Config, values: Record<string, string | boolean | undefined>): Promise<number>;
+  options?: Record<string, { type: 'string' | 'boolean'; help: string; multiple?: boolean }>;
+  run(config: Config, values: Record<string, string | string[] | boolean | undefined>): Promise<number>;
 }
 
 /** Opens the database with the data directory locked (embedded mode), runs, closes. */
@@ -129,6 +130,67 @@ const commands: Record<string, Command> = {
       });
     },
   },
+  'clients add': {
+    usage: 'clients add --name N --grant authorization_code|client_credentials [--redirect-uri U] [--scope S]',
+    help: 'register a single sign-on or machine client; prints JSON with client_id and client_secret (shown this once) / 注册客户端',
+    options: {
+      name: { type: 'string', help: 'display name of the client system' },
+      grant: { type: 'string', help: 'authorization_code (a relying party: users sign in) or client_credentials (a machine client)' },
+      'redirect-uri': { type: 'string', multiple: true, help: 'callback URI (authorization_code; repeat for several)' },
+      'post-logout-redirect-uri': { type: 'string', multiple: true, help: 'where the browser may return after signing out (repeatable)' },
+      'backchannel-logout-uri': { type: 'string', help: 'the client’s back-channel logout endpoint' },
+      scope: { type: 'string', help: 'scopes, space- or comma-separated (default "openid offline_access profile" for authorization_code)' },
+      region: { type: 'string', help: 'region code of the administering region (default 420000)' },
+    },
+    async run(config, v) {
+      const missing = ['name', 'grant'].filter((k) => !v[k]);
+      if (missing.length) {
+        console.error(`missing --${missing.join(', --')}`);
+        return 2;
+      }
+      const grant = String(v.grant);
+      if (grant !== 'authorization_code' && grant !== 'client_credentials') {
+        console.error('--grant must be authorization_code or client_credentials');
+        return 2;
+      }
+      const list = (x: unknown) => (Array.isArray(x) ? x.map(String) : []);
+      return withInstance(config, 'clients add', async (i) => {
+        const regionCode = String(v.region ?? '420000');
+        if (!i.org.region(regionCode)) {
+          console.error(`region ${regionCode} does not exist`);
+          return 2;
+        }
+        try {
+          const c = await i.identity.oidc.registerClient(systemActor('cli'), {
+            name: String(v.name),
+            grant,
+            redirectUris: list(v['redirect-uri']),
+            postLogoutRedirectUris: list(v['post-logout-redirect-uri']),
+            backchannelLogoutUri: typeof v['backchannel-logout-uri'] === 'string' ? v['backchannel-logout-uri'] : null,
+            scopes: typeof v.scope === 'string' ? v.scope.split(/[\s,]+/).filter(Boolean) : undefined,
+            regionCode,
+          });
+          const { clientId, clientSecret, ...rest } = c;
+          console.log(JSON.stringify({ client_id: clientId, client_secret: clientSecret, issuer: i.identity.oidc.issuer(), ...rest }, null, 2));
+          return 0;
+        } catch (e) {
+          if (!(e instanceof Problem)) throw e;
+          console.error(e.errors.length ? e.errors.map((x) => `${x.field}: ${x.message.en}`).join('\n') : e.text.en);
+          return 2;
+        }
+      });
+    },
+  },
+  'oidc rotate-keys': {
+    usage: 'oidc rotate-keys',
+    help: 'add a new signing key for single sign-on; the old one stays published until its tokens expire / 轮换签名密钥',
+    async run(config) {
+      return withInstance(config, 'oidc rotate-keys', async (i) => {
+        console.log(JSON.stringify(await i.identity.oidc.rotateKeys(systemActor('cli'))));
+        return 0;
+      });
+    },
+  },
 };
 
 function usage(): string {
@@ -147,7 +209,7 @@ async function main(argv: string[]): Promise<number> {
   }
   const cmd = commands[name]!;
   const rest = argv.slice(name.split(' ').length);
-  const options = { help: { type: 'boolean' as const }, ...Object.fromEntries(Object.entries(cmd.options ?? {}).map(([k, o]) => [k, { type: o.type }])) };
+  const options = { help: { type: 'boolean' as const }, ...Object.fromEntries(Object.entries(cmd.options ?? {}).map(([k, o]) => [k, { type: o.type, multiple: o.multiple ?? false }])) };
   let values;
   try {
     values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values;
@@ -161,7 +223,7 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const config = loadConfig();
-  return cmd.run(config, values as Record<string, string | boolean | undefined>);
+  return cmd.run(config, values as Record<string, string | string[] | boolean | undefined>);
 }
 
 try {

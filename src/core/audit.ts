@@ -149,3 +149,16 @@ export async function auditedTx<T>(
     return result;
   });
 }
+
+/** The newest entries about one target with the given actions (a login history, say). */
+export async function entriesAbout(db: Kysely<unknown>, targetId: string, actions: string[], limit = 20) {
+  const rows = await (db as Kysely<CoreTables>)
+    .selectFrom('core.audit_log')
+    .select(['at', 'action', 'client_ip', 'detail'])
+    .where('target_id', '=', targetId)
+    .where('action', 'in', actions)
+    .orderBy('seq', 'desc')
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), action: r.action, clientIp: r.client_ip, detail: (r.detail ?? null) as Record<string, unknown> | null }));
+}

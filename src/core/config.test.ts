@@ -33,4 +33,13 @@ describe('configuration', () => {
   it('treats an empty value as unset', () => {
     expect(loadConfig({ PORT: '' }).PORT).toBe(3000);
   });
+
+  it('derives PUBLIC_URL from PORT by default and takes an origin without a path', () => {
+    expect(loadConfig({}).PUBLIC_URL).toBe('http://127.0.0.1:3000');
+    expect(loadConfig({ PORT: '8080' }).PUBLIC_URL).toBe('http://127.0.0.1:8080');
+    expect(loadConfig({ PUBLIC_URL: 'https://zwfw.example.gov.cn/' }).PUBLIC_URL).toBe('https://zwfw.example.gov.cn');
+    for (const bad of ['https://zwfw.example.gov.cn/platform', 'ftp://x', 'zwfw.example.gov.cn']) {
+      expect(() => loadConfig({ PUBLIC_URL: bad })).toThrow(/^Configuration error: PUBLIC_URL /);
+    }
+  });
 });

@@ -60,6 +60,13 @@ const httpUrl = (raw: string): string => {
   return raw;
 };
 
+/** An origin (scheme, host, port) without a path: what browsers and other systems call the server by. */
+const origin = (raw: string): string => {
+  const url = URL.parse(httpUrl(raw));
+  if (!url || url.pathname !== '/' || url.search || url.hash || url.username) throw new Error('must be http(s)://host[:port] with no path, query or user');
+  return url.origin;
+};
+
 const key32 = (raw: string): Buffer => {
   const key = Buffer.from(raw, 'base64');
   if (key.length !== 32) throw new Error('must be 32 bytes in base64 (openssl rand -base64 32)');
@@ -75,6 +82,12 @@ export const settings = {
   },
   PORT: { name: 'PORT', default: '3000', meaning: 'HTTP port', parse: int(0, 65535) },
   HOST: { name: 'HOST', default: '127.0.0.1', meaning: 'address to listen on (0.0.0.0 for all)', parse: text },
+  PUBLIC_URL: {
+    name: 'PUBLIC_URL',
+    default: 'http://127.0.0.1:${PORT}',
+    meaning: 'the address users and other systems reach the server by (no path); the OpenID Connect issuer is PUBLIC_URL/oidc; https in production',
+    parse: origin,
+  },
   DATA_DIR: {
     name: 'DATA_DIR',
     default: './data',
@@ -167,7 +180,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const out: Record<string, unknown> = {};
   for (const s of Object.values(settings) as Setting<unknown>[]) {
     const given = env[s.name];
-    const raw = given === undefined || given === '' ? s.default : given;
+    // A default may name a setting above it: ${PORT}.
+    const raw = given === undefined || given === '' ? s.default?.replace(/\$\{(\w+)\}/g, (_, name: string) => String(out[name])) : given;
     if (raw === undefined) {
       out[s.name] = undefined;
       continue;
@@ -189,6 +203,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (config.NODE_ENV === 'production' && !config.IDV_URL) throw new ConfigError('IDV_URL', 'is required in production', '');
   if (config.IDV_URL && !config.IDV_TOKEN) throw new ConfigError('IDV_TOKEN', 'is required when IDV_URL is set', '');
   if (config.NODE_ENV === 'production' && !config.DATA_KEY) throw new ConfigError('DATA_KEY', 'is required in production', '');
+  if (config.NODE_ENV === 'production' && !config.PUBLIC_URL.startsWith('https://')) throw new ConfigError('PUBLIC_URL', 'must be https:// in production', config.PUBLIC_URL);
   return config;
 }
 

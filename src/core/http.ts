@@ -36,7 +36,12 @@ export type App = FastifyInstance<
 export type Access =
   | { public: true }
   | { authenticated: true; kinds?: Principal['kind'][] }
-  | { permission: Permission; scope?: (req: FastifyRequest) => Promise<Scope | null> | Scope | null };
+  | { permission: Permission; scope?: (req: FastifyRequest) => Promise<Scope | null> | Scope | null }
+  /**
+   * A machine client (client credentials bearer token), holding `scope` if one is named. Only
+   * these routes see machine principals, and they see no one else: no session opens them.
+   */
+  | { machine: true; scope?: string };
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -139,9 +144,12 @@ export function createHttp(deps: HttpDeps): { app: App; routes: RouteInfo[] } {
 
   // preValidation, not onRequest: the cookie plugin parses cookies in its own onRequest hook.
   app.addHook('preValidation', async (req) => {
+    // A machine client's bearer token counts only on routes made for machines, a session only
+    // on the others.
+    const machineRoute = 'machine' in (req.routeOptions.config.access ?? {});
     for (const authenticate of deps.authenticators) {
       const found = await authenticate(req);
-      if (found) {
+      if (found && (found.principal.kind === 'machine') === machineRoute) {
         req.principal = found.principal;
         req.csrfToken = found.csrfToken;
         req.sessionId = found.sessionId;
@@ -173,6 +181,7 @@ export function createHttp(deps: HttpDeps): { app: App; routes: RouteInfo[] } {
         securitySchemes: {
           session: { type: 'apiKey', in: 'cookie', name: 'sid' },
           csrf: { type: 'apiKey', in: 'header', name: 'x-csrf-token' },
+          bearer: { type: 'http', scheme: 'bearer', description: 'client-credentials access token of a machine client (/oidc/token)' },
         },
       },
     },
@@ -189,8 +198,20 @@ export function createHttp(deps: HttpDeps): { app: App; routes: RouteInfo[] } {
 }
 
 function guardsFor(access: Access, parentOf: ParentOf) {
-  const caller = async (req: FastifyRequest) => {
+  const caller = async (req: FastifyRequest, reply: FastifyReply) => {
     if ('public' in access) return;
+    if ('machine' in access) {
+      // No CSRF check: browsers never send a bearer token on their own.
+      if (req.principal?.kind !== 'machine') {
+        reply.header('www-authenticate', req.headers.authorization ? 'Bearer error="invalid_token"' : 'Bearer');
+        throw new Problem(401, 'unauthorized', { zh: '需要机器客户端的访问令牌（Authorization: Bearer）', en: 'needs a machine client’s access token (Authorization: Bearer)' });
+      }
+      if (access.scope && !req.principal.scopes.includes(access.scope)) {
+        reply.header('www-authenticate', `Bearer error="insufficient_scope", scope="${access.scope}"`);
+        throw forbidden({ zh: `令牌缺少权限范围 ${access.scope}`, en: `the token lacks the scope ${access.scope}` });
+      }
+      return;
+    }
     if (!req.principal) throw unauthorized();
     if (STATE_CHANGING.has(req.method) && (!req.csrfToken || req.headers['x-csrf-token'] !== req.csrfToken)) {
       throw forbidden({ zh: '请求缺少有效的防伪令牌，请刷新页面', en: 'missing or wrong CSRF token; reload the page' });
@@ -199,8 +220,11 @@ function guardsFor(access: Access, parentOf: ParentOf) {
       if (access.kinds && !access.kinds.includes(req.principal.kind)) throw forbidden();
       return;
     }
-    if (req.principal.mustChangePassword) {
+    if (req.principal.pending === 'password-change') {
       throw new Problem(403, 'password-change-required', { zh: '请先修改密码', en: 'change your password first' });
+    }
+    if (req.principal.pending === 'mfa-enrolment') {
+      throw new Problem(403, 'mfa-enrolment-required', { zh: '请先绑定身份验证器（二次验证）', en: 'enrol an authenticator app (second factor) first' });
     }
     const any = authorizingGrant(req.principal.grants, access.permission, undefined, parentOf);
     if (!any) throw forbidden();

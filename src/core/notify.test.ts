@@ -83,6 +83,21 @@ describe('SMS configuration', () => {
     expect(err({ NODE_ENV: 'production' })?.variable).toBe('SMS_GATEWAY_URL');
     expect(err({ SMS_GATEWAY_URL: 'https://sms.example.gov.cn/send' })?.variable).toBe('SMS_GATEWAY_TOKEN');
     expect(err({ SMS_GATEWAY_URL: 'ftp://x' })?.variable).toBe('SMS_GATEWAY_URL');
-    expect(err({ NODE_ENV: 'production', SMS_GATEWAY_URL: 'https://sms.example.gov.cn/send', SMS_GATEWAY_TOKEN: 't' })).toBeNull();
+    const production = {
+      NODE_ENV: 'production',
+      SMS_GATEWAY_URL: 'https://sms.example.gov.cn/send',
+      SMS_GATEWAY_TOKEN: 't',
+      IDV_URL: 'https://idv.example.gov.cn/check',
+      IDV_TOKEN: 't',
+      DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+      PUBLIC_URL: 'https://zwfw.example.gov.cn',
+    };
+    expect(err(production)).toBeNull();
+    // Every national-service adapter and the data key are required in production.
+    for (const name of ['IDV_URL', 'DATA_KEY'] as const) {
+      const { [name]: _left, ...without } = production;
+      expect(err(without)?.variable).toBe(name);
+    }
+    expect(err({ DATA_KEY: 'c2hvcnQ=' })?.variable).toBe('DATA_KEY');
   });
 });

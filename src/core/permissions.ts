@@ -42,13 +42,14 @@ export const PERMISSIONS = {
   'person:read': 'find a person by ID number (masked view) at a window',
   'person:verify': 'record an in-person identity check (real-name level 3)',
   'person:read_id': 'read a full ID number, stating a reason that is audited',
+  'client:manage': 'register and remove OpenID Connect clients (single sign-on relying parties, machine clients)',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 const EVERY_STAFF: Permission[] = ['org:read', 'file:upload'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  platform_admin: [...EVERY_STAFF, 'org:manage', 'staff:read', 'staff:manage'],
+  platform_admin: [...EVERY_STAFF, 'org:manage', 'staff:read', 'staff:manage', 'client:manage'],
   catalog_admin: EVERY_STAFF,
   window_clerk: [...EVERY_STAFF, 'person:read', 'person:verify', 'person:read_id'],
   reviewer: [...EVERY_STAFF, 'person:read', 'person:read_id'],
@@ -72,8 +73,11 @@ interface PrincipalBase {
   name: string;
   /** Roles within regions; persons have none. */
   grants: Grant[];
-  /** Until the password is changed, only routes open to any authenticated principal answer. */
-  mustChangePassword?: boolean;
+  /**
+   * A step the account must take first (change its password, enrol a second factor): until then
+   * only routes open to any authenticated principal answer.
+   */
+  pending?: 'password-change' | 'mfa-enrolment' | null;
 }
 export interface StaffPrincipal extends PrincipalBase {
   kind: 'staff';
@@ -83,7 +87,13 @@ export interface PersonPrincipal extends PrincipalBase {
   /** Real-name level: 1 registered, 2 checked against the identity-verification service, 3 checked in person. */
   level: 1 | 2 | 3;
 }
-export type Principal = StaffPrincipal | PersonPrincipal;
+/** A registered machine client (a department system, a city platform) calling with a client-credentials token. */
+export interface MachinePrincipal extends PrincipalBase {
+  kind: 'machine';
+  /** The token's scopes that the client is registered for. */
+  scopes: string[];
+}
+export type Principal = StaffPrincipal | PersonPrincipal | MachinePrincipal;
 
 /** What a request acts upon: the region it lies in and, where it has one, its department. */
 export interface Scope {

@@ -13,17 +13,45 @@ export interface Limit {
  * Fixed-window counters in the database, so every server copy shares them. `hit` counts one
  * attempt against each limit and throws 429 (with Retry-After seconds) when any is exceeded.
  */
+const windowOf = (now: number, seconds: number) => new Date(Math.floor(now / (seconds * 1000)) * seconds * 1000);
+
+/** Counts one more against `key` in the current window; returns the window's count. */
+export async function bump(db: Kysely<unknown>, key: string, windowSeconds: number, now = Date.now()): Promise<number> {
+  const row = await (db as Kysely<CoreTables>)
+    .insertInto('core.rate_limit')
+    .values({ key, window_start: windowOf(now, windowSeconds), count: 1 })
+    .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql`core.rate_limit.count + 1` }))
+    .returning('count')
+    .executeTakeFirstOrThrow();
+  return row.count;
+}
+
+/** The count of the current window without adding to it. */
+export async function current(db: Kysely<unknown>, key: string, windowSeconds: number, now = Date.now()): Promise<number> {
+  const row = await (db as Kysely<CoreTables>)
+    .selectFrom('core.rate_limit')
+    .select('count')
+    .where('key', '=', key)
+    .where('window_start', '=', windowOf(now, windowSeconds))
+    .executeTakeFirst();
+  return row?.count ?? 0;
+}
+
+export async function clear(db: Kysely<unknown>, key: string): Promise<void> {
+  await (db as Kysely<CoreTables>).deleteFrom('core.rate_limit').where('key', '=', key).execute();
+}
+
+/** Seconds until the current window of this size ends. */
+export const secondsLeft = (windowSeconds: number, now = Date.now()) => Math.ceil((windowOf(now, windowSeconds).getTime() + windowSeconds * 1000 - now) / 1000);
+
+/**
+ * Fixed-window counters in the database, so every server copy shares them. `hit` counts one
+ * attempt against each limit and throws 429 (with Retry-After seconds) when any is exceeded.
+ */
 export async function hit(db: Kysely<unknown>, limits: Limit[], now = Date.now()): Promise<void> {
   for (const l of limits) {
-    const windowStart = new Date(Math.floor(now / (l.windowSeconds * 1000)) * l.windowSeconds * 1000);
-    const row = await (db as Kysely<CoreTables>)
-      .insertInto('core.rate_limit')
-      .values({ key: l.key, window_start: windowStart, count: 1 })
-      .onConflict((oc) => oc.columns(['key', 'window_start']).doUpdateSet({ count: sql`core.rate_limit.count + 1` }))
-      .returning('count')
-      .executeTakeFirstOrThrow();
-    if (row.count > l.max) {
-      const retryAfter = Math.ceil((windowStart.getTime() + l.windowSeconds * 1000 - now) / 1000);
+    if ((await bump(db, l.key, l.windowSeconds, now)) > l.max) {
+      const retryAfter = secondsLeft(l.windowSeconds, now);
       throw new Problem(429, 'too-many-requests', { zh: `操作过于频繁，请 ${retryAfter} 秒后再试`, en: `too many attempts; try again in ${retryAfter} s` }, [], { retryAfter });
     }
   }

@@ -225,6 +225,24 @@ const TABLE: Record<string, Row> = {
     },
   },
   'GET /api/roles': { ok: 200, make: () => get('/api/roles') },
+  'GET /api/auth/logins': { ok: 200, make: () => get('/api/auth/logins') },
+  'POST /api/auth/mfa/setup': { ok: 200, make: () => ({ url: '/api/auth/mfa/setup' }) },
+  // Access only: a made-up code is refused (400) for whoever gets through; enabling is tested in mfa.test.ts.
+  'POST /api/auth/mfa/enable': { ok: 400, make: () => ({ url: '/api/auth/mfa/enable', payload: { code: '000000' } }) },
+  'POST /api/staff/:id/mfa/reset': {
+    ok: 204,
+    make: async ({ side }) => {
+      const staffId = fx.staff[side];
+      await i.platform.db
+        .insertInto('identity.staff_mfa' as never)
+        .values({ staff_id: staffId, secret_enc: i.platform.cipher.encrypt('JBSWY3DPEHPK3PXP'), enabled_at: new Date() } as never)
+        .onConflict((oc) => oc.doNothing())
+        .execute();
+      return { url: `/api/staff/${staffId}/mfa/reset` };
+    },
+    missing: () => ({ url: `/api/staff/${randomUUID()}/mfa/reset` }),
+  },
+  'GET /api/persons/me/logins': { ok: 200, make: () => get('/api/persons/me/logins') },
   'GET /api/staff': {
     ok: 200,
     make: ({ side }) => get(`/api/staff?regionCode=${REGION[side]}`),
@@ -322,11 +340,34 @@ const TABLE: Record<string, Row> = {
     make: ({ side }) => ({ url: `/api/staff/${fx.staff[side]}/reset-password`, payload: { password: 'Reset-Pass-2026!' } }),
     missing: () => ({ url: `/api/staff/${randomUUID()}/reset-password`, payload: { password: 'Reset-Pass-2026!' } }),
   },
+
+  // Single sign-on: client administration and the machine API.
+  'GET /api/oidc/clients': {
+    ok: 200,
+    make: ({ side }) => get(`/api/oidc/clients?regionCode=${REGION[side]}`),
+    missing: () => get(`/api/oidc/clients?regionCode=${NO_REGION}`),
+  },
+  'POST /api/oidc/clients': {
+    ok: 201,
+    make: ({ side, n }) => ({ url: '/api/oidc/clients', payload: { name: `权限测试客户端${n}`, grant: 'client_credentials', scopes: ['perm:test'], regionCode: REGION[side] } }),
+  },
+  'DELETE /api/oidc/clients/:id': {
+    ok: 204,
+    // A client of its own per case, made by the province admin.
+    make: async ({ side, n }) => {
+      const c = await adminSend<{ clientId: string }>('POST', '/api/oidc/clients', { name: `待删除客户端${n}`, grant: 'client_credentials', regionCode: REGION[side] });
+      return { url: `/api/oidc/clients/${c.clientId}` };
+    },
+    missing: () => ({ url: `/api/oidc/clients/${randomUUID()}` }),
+  },
+  // Sessions never open machine routes (the positive case, with a client-credentials token, is in test/oidc.test.ts).
+  'GET /api/machine/whoami': { ok: 200, make: () => get('/api/machine/whoami') },
 };
 
 /** What the answer must be, from the route's declared access and the caller's role alone. */
 function expectedStatus(access: Access, row: Row, who: Subject | null, side: Side): number {
   if ('public' in access) return row.ok;
+  if ('machine' in access) return 401; // only a machine client's bearer token opens it, never a session
   if (!who) return 401;
   if ('authenticated' in access) return access.kinds && !access.kinds.includes(who.kind) ? 403 : row.ok;
   if (!who.role || !ROLE_PERMISSIONS[who.role].includes(access.permission)) return 403;

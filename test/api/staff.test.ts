@@ -194,7 +194,7 @@ describe('password change', () => {
 describe('a required password change', () => {
   it('blocks every route but the account’s own until the password is changed', async () => {
     const s = await newStaff();
-    expect((await call(i, wuhanAdmin, 'POST', `/api/staff/${s.id}/grants`, { role: 'reviewer', regionCode: '420102' })).statusCode).toBe(201);
+    expect((await call(i, wuhanAdmin, 'POST', `/api/staff/${s.id}/grants`, { role: 'supervisor', regionCode: '420102' })).statusCode).toBe(201);
     const session = await login(i, s.username, s.password);
     const blocked = await call(i, session, 'GET', '/api/departments?regionCode=420102');
     expect(blocked.statusCode).toBe(403);

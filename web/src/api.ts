@@ -2,10 +2,11 @@
 import { messages } from './i18n.ts';
 import type { Lang, Problem } from './types.ts';
 
-const state: { lang: Lang; csrfToken: string | null; onUnauthorized: () => void } = {
+const state: { lang: Lang; csrfToken: string | null; onUnauthorized: () => void; onPendingStep: () => void } = {
   lang: 'zh',
   csrfToken: null,
   onUnauthorized: () => undefined,
+  onPendingStep: () => undefined,
 };
 
 /** Error messages come back in this language. */
@@ -22,6 +23,20 @@ export const setCsrfToken = (token: string | null) => {
 export const setUnauthorizedHandler = (handler: () => void) => {
   state.onUnauthorized = handler;
 };
+
+/**
+ * Called when the server refuses work until the staff member has taken a pending step (a new
+ * password, enrolling a second factor): the session is then reloaded and routed to that step.
+ */
+export const setPendingStepHandler = (handler: () => void) => {
+  state.onPendingStep = handler;
+};
+
+/** Problems that mean "take this step first", not "you may not". */
+const PENDING_STEP_PROBLEMS = new Set(['/problems/password-change-required', '/problems/mfa-enrolment-required']);
+
+/** Answers about credentials: a 401 there is a wrong password or code, not a lost session. */
+const isLogin = (path: string) => path === '/api/auth/login' || path.startsWith('/api/persons/login/');
 
 export class ApiError extends Error {
   constructor(readonly problem: Problem) {
@@ -46,10 +61,19 @@ export function withQuery(path: string, query: Query): string {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+export interface RequestOptions {
+  /**
+   * The CSRF token to send instead of the staff session's: a person's session (my space) keeps
+   * its own, so that the two contexts never overwrite each other's.
+   */
+  csrfToken?: string | null;
+}
+
+export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.lang };
   if (body !== undefined) headers['content-type'] = 'application/json';
-  if (method !== 'GET' && state.csrfToken) headers['x-csrf-token'] = state.csrfToken;
+  const csrfToken = options.csrfToken !== undefined ? options.csrfToken : state.csrfToken;
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
   try {
     res = await fetch(path, {
@@ -65,10 +89,13 @@ export async function request<T>(method: Method, path: string, body?: unknown): 
   const text = await res.text();
   const parsed: unknown = text ? safeJson(text) : undefined;
   if (!res.ok) {
-    if (res.status === 401 && path !== '/api/auth/login') state.onUnauthorized();
-    const problem = isProblem(parsed)
+    if (res.status === 401 && !isLogin(path)) state.onUnauthorized();
+    const problem: Problem = isProblem(parsed)
       ? parsed
       : { type: '/problems/http', title: messages[state.lang]['error.http'].replace('{status}', String(res.status)), status: res.status };
+    if (res.status === 403 && PENDING_STEP_PROBLEMS.has(problem.type)) state.onPendingStep();
+    const retryAfter = Number(res.headers.get('retry-after'));
+    if (typeof problem.retryAfter !== 'number' && Number.isFinite(retryAfter) && retryAfter > 0) problem.retryAfter = retryAfter;
     throw new ApiError(problem);
   }
   return parsed as T;
@@ -87,6 +114,6 @@ function isProblem(v: unknown): v is Problem {
 }
 
 export const get = <T>(path: string, query: Query = {}) => request<T>('GET', withQuery(path, query));
-export const post = <T>(path: string, body: unknown = {}) => request<T>('POST', path, body);
+export const post = <T>(path: string, body: unknown = {}, options?: RequestOptions) => request<T>('POST', path, body, options);
 export const patch = <T>(path: string, body: unknown) => request<T>('PATCH', path, body);
 export const del = (path: string) => request<void>('DELETE', path);

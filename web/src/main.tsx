@@ -2,7 +2,7 @@
  * The web app: one bundle shell (preferences, session, regions, layout) and one lazily loaded
  * chunk per audience, so that the portal never downloads the admin pages.
  */
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthProvider } from './auth.tsx';
@@ -15,15 +15,27 @@ const PortalArea = lazy(() => import('./portal/PortalArea.tsx'));
 const ComingSoonArea = lazy(() => import('./areas/ComingSoonArea.tsx'));
 const AuthArea = lazy(() => import('./auth/AuthArea.tsx'));
 const AdminArea = lazy(() => import('./admin/AdminArea.tsx'));
+const AccountArea = lazy(() => import('./account/AccountArea.tsx'));
+const MyArea = lazy(() => import('./my/MyArea.tsx'));
+const DevArea = lazy(() => import('./dev/DevArea.tsx'));
+
+/** Paths the server answers itself (single sign-on under /oidc): leave the app for them. */
+function ServerPage() {
+  useEffect(() => window.location.replace(window.location.pathname + window.location.search), []);
+  return <Loading />;
+}
 
 function AppRoutes() {
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
         <Route path="/login/*" element={<AuthArea page="login" />} />
+        <Route path="/oidc/*" element={<ServerPage />} />
         <Route path="/password/*" element={<AuthArea page="password" />} />
         <Route path="/admin/*" element={<AdminArea />} />
-        <Route path="/my/*" element={<ComingSoonArea areaKey="my" />} />
+        <Route path="/account/*" element={<AccountArea />} />
+        <Route path="/my/*" element={<MyArea />} />
+        <Route path="/dev/*" element={<DevArea />} />
         <Route path="/window/*" element={<ComingSoonArea areaKey="window" />} />
         <Route path="/workbench/*" element={<ComingSoonArea areaKey="workbench" />} />
         <Route path="/supervision/*" element={<ComingSoonArea areaKey="supervision" />} />

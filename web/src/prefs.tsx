@@ -60,7 +60,12 @@ export const useT = (): Translate => usePrefs().t;
 /** Colours chosen for at least 4.5:1 contrast on white; large type pushes them to 7:1 and more. */
 const baseTokens = {
   colorPrimary: '#0b57d0',
+  // antd derives lighter hover colours (#2f78de, 4.3:1 on white); darker ones keep 4.5:1 when hovered.
+  colorPrimaryHover: '#0842a0',
+  colorPrimaryActive: '#062e6f',
   colorLink: '#0b57d0',
+  colorLinkHover: '#0842a0',
+  colorLinkActive: '#062e6f',
   colorError: '#b42318',
   colorSuccess: '#237804',
   colorWarning: '#ad6800',

@@ -3,7 +3,7 @@
 export type Lang = 'zh' | 'en';
 export type Text = Record<Lang, string>;
 
-export type Permission = 'org:read' | 'org:manage' | 'staff:read' | 'staff:manage' | 'audit:read' | 'file:upload';
+export type Permission = 'org:read' | 'org:manage' | 'staff:read' | 'staff:manage' | 'audit:read' | 'file:upload' | 'client:manage';
 
 export interface FieldProblem {
   field: string;
@@ -19,6 +19,8 @@ export interface Problem {
   requestId?: string;
   errors?: FieldProblem[];
   current?: unknown;
+  /** Seconds to wait (429 too many requests, 423 account locked): the body's, else the Retry-After header's. */
+  retryAfter?: number;
 }
 
 export interface Grant {
@@ -31,6 +33,9 @@ export interface Grant {
   departmentName: string | null;
 }
 
+/** The step a staff member must take before anything else. */
+export type PendingStep = 'password-change' | 'mfa-enrolment';
+
 export interface Me {
   id: string;
   username: string;
@@ -39,6 +44,64 @@ export interface Me {
   csrfToken: string;
   grants: Grant[];
   permissions: Permission[];
+  /** A second factor (TOTP authenticator app) is enrolled. Absent from servers without MFA. */
+  mfaEnabled?: boolean;
+  /** The account holds a role that decides cases or manages accounts, which needs a second factor. */
+  mfaRequired?: boolean;
+  pending?: PendingStep | null;
+}
+
+export interface MfaSetup {
+  /** Base32, for typing into an authenticator app by hand. */
+  secret: string;
+  otpauthUri: string;
+}
+
+/** One entry of a login history (staff: /api/auth/logins; persons: /api/persons/me/logins). */
+export interface LoginEvent {
+  at: string;
+  action: string;
+  clientIp: string | null;
+  method?: string | null;
+}
+
+export type RealNameLevel = 1 | 2 | 3;
+
+/** A person (citizen) as they see themselves. */
+export interface Person {
+  id: string;
+  name: string;
+  idNumberMasked: string;
+  mobileMasked: string;
+  level: RealNameLevel;
+  levelVerifiedAt: string | null;
+  hasPassword: boolean;
+}
+
+export interface PersonMe extends Person {
+  csrfToken: string;
+}
+
+export type CodePurpose = 'register' | 'login';
+
+export interface CodeSent {
+  sentTo: string;
+  expiresInSeconds: number;
+  resendAfterSeconds: number;
+}
+
+export interface MailboxMessage {
+  id: number;
+  channel: string;
+  recipient: string;
+  text: string;
+  purpose: string;
+  createdAt: string;
+}
+
+export interface Mailbox {
+  notice: string;
+  items: MailboxMessage[];
 }
 
 export interface RoleInfo {
@@ -139,6 +202,8 @@ export interface Staff {
   mustChangePassword: boolean;
   version: number;
   grants: Grant[];
+  /** A second factor is enrolled (when the server reports it). */
+  mfaEnabled?: boolean;
 }
 
 export interface AuditEntry {
@@ -170,4 +235,24 @@ export interface Page<T> {
 
 export interface Items<T> {
   items: T[];
+}
+
+export type OidcGrant = 'authorization_code' | 'client_credentials';
+
+/** A single sign-on (relying party) or machine client (/api/oidc/clients). */
+export interface OidcClient {
+  clientId: string;
+  name: string;
+  grant: OidcGrant;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  backchannelLogoutUri: string | null;
+  scopes: string[];
+  regionCode: string;
+  createdAt: string;
+}
+
+/** The answer to a registration: the only time the secret is shown. */
+export interface OidcClientCreated extends OidcClient {
+  clientSecret: string;
 }

@@ -2,6 +2,7 @@ import { systemActor } from '../../core/audit.ts';
 import { ROLE_LABELS, ROLES, type Role } from '../../core/permissions.ts';
 import type { Module, Platform } from '../../core/platform.ts';
 import type { OrgApi } from '../org/index.ts';
+import { createOidc, oidcMigrations, type OidcApi } from './oidc/index.ts';
 import { personRoutes } from './person-routes.ts';
 import { PersonService } from './persons.ts';
 import { identityRoutes, SESSION_COOKIE } from './routes.ts';
@@ -24,6 +25,8 @@ const DEMO_DEPARTMENT: Partial<Record<Role, string>> = {
 
 export interface IdentityApi {
   createAdmin(input: { username: string; name: string; password: string; regionCode: string }): Promise<string>;
+  /** Single sign-on: client registration, key rotation (the CLI). */
+  oidc: OidcApi;
 }
 
 export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi } {
@@ -34,6 +37,12 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
     if (!service || !platform) throw new Error('identity module is not initialized');
     return { service, platform };
   };
+  const oidc = createOidc({
+    org,
+    sessionCookie: SESSION_COOKIE,
+    platformSession: (token) => ready().service.authenticate(token),
+    endPlatformSession: (actor, sessionId) => ready().service.logout(actor, sessionId),
+  });
 
   async function seedDemo(): Promise<string[]> {
     const { service: s } = ready();
@@ -52,6 +61,7 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
           departmentId: dept?.id ?? null,
           role,
           mustChangePassword: false,
+          mfaExempt: true,
         });
         lines.push(`  ${username}`);
       }
@@ -61,7 +71,7 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
 
   const module: Module = {
     name: 'identity',
-    migrations: identityMigrations,
+    migrations: { ...identityMigrations, ...oidcMigrations },
     async init(p) {
       platform = p;
       service = new IdentityService(p, org);
@@ -71,14 +81,17 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
         const token = req.cookies[SESSION_COOKIE];
         return token ? ready().service.authenticate(token) : null;
       });
+      await oidc.init(p);
     },
     routes: (app, p) => {
       identityRoutes(app, p, ready().service, org);
       personRoutes(app, p, persons!);
+      oidc.routes(app, p);
     },
     seedDemo,
   };
   const api: IdentityApi = {
+    oidc: oidc.api,
     createAdmin: (input) =>
       ready().service.createWithGrant(systemActor('cli'), { ...input, role: 'platform_admin', mustChangePassword: true }),
   };

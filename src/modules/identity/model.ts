@@ -31,3 +31,16 @@ export const USERNAME_PATTERN = '^[a-z][a-z0-9_.-]{2,39}$';
 export const SMS_CODE = { digits: 6, ttlSeconds: 300, maxTries: 5, resendSeconds: 60 } as const;
 
 export const MOBILE_PATTERN = '^1[3-9][0-9]{9}$';
+
+/** Roles that decide cases or manage accounts: their holders need a second factor (TOTP). */
+export const MFA_ROLES: readonly string[] = ['platform_admin', 'department_head', 'reviewer'];
+
+/** The step an account must take before anything else: a new password first, then a second factor. */
+export function pendingStep(a: { mustChangePassword: boolean; roles: readonly string[]; mfaEnabled: boolean; mfaExempt: boolean }): 'password-change' | 'mfa-enrolment' | null {
+  if (a.mustChangePassword) return 'password-change';
+  if (!a.mfaEnabled && !a.mfaExempt && a.roles.some((r) => MFA_ROLES.includes(r))) return 'mfa-enrolment';
+  return null;
+}
+
+/** Staff lockout: this many failed logins within the window lock the account until it ends. */
+export const LOCKOUT = { failures: 5, windowSeconds: 15 * 60 } as const;

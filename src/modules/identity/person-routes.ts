@@ -4,7 +4,7 @@ import { actorOf, type App } from '../../core/http.ts';
 import type { Platform } from '../../core/platform.ts';
 import { MOBILE_PATTERN, SMS_CODE } from './model.ts';
 import type { PersonService } from './persons.ts';
-import { setSessionCookie } from './routes.ts';
+import { LoginHistory, loginHistory, NoContent, setSessionCookie } from './routes.ts';
 
 const tags = ['persons'];
 const Mobile = Type.String({ pattern: MOBILE_PATTERN, description: 'mainland mobile number, 11 digits' });
@@ -21,7 +21,6 @@ const Person = Type.Object({
   hasPassword: Type.Boolean(),
 });
 const PersonMe = Type.Object({ ...Person.properties, csrfToken: Type.String() });
-const NoContent = Type.Null({ description: 'No Content' });
 
 export function personRoutes(app: App, p: Platform, persons: PersonService) {
   const meta = (req: { ip: string; headers: Record<string, unknown>; id: string }) => ({
@@ -102,6 +101,12 @@ export function personRoutes(app: App, p: Platform, persons: PersonService) {
     },
   });
 
+  app.get('/api/persons/me/logins', {
+    config: { access: { authenticated: true, kinds: ['person'] } },
+    schema: { tags, summary: '我的登录记录 / my recent logins', response: { 200: LoginHistory } },
+    handler: async (req) => ({ items: await loginHistory(p, req.principal!.id, ['person.login', 'person.login_failed']) }),
+  });
+
   app.post('/api/persons/me/password', {
     config: { access: { authenticated: true, kinds: ['person'] } },
     schema: {
@@ -112,7 +117,7 @@ export function personRoutes(app: App, p: Platform, persons: PersonService) {
     },
     handler: async (req, reply) => {
       await persons.setPassword(actorOf(req), req.sessionId, req.body.currentPassword, req.body.newPassword);
-      return reply.code(204).send(null);
+      return reply.code(204).send();
     },
   });
 

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
+import { entriesAbout } from '../../core/audit.ts';
 import { fieldError } from '../../core/errors.ts';
 import { actorOf, type App } from '../../core/http.ts';
 import { PERMISSIONS, ROLE_LABELS, ROLE_PERMISSIONS, ROLES } from '../../core/permissions.ts';
@@ -26,6 +27,9 @@ const Me = Type.Object({
   username: Type.String(),
   name: Type.String(),
   mustChangePassword: Type.Boolean(),
+  mfaEnabled: Type.Boolean(),
+  mfaRequired: Type.Boolean({ description: 'a role that decides cases or manages accounts needs a second factor' }),
+  pending: Nullable(Type.Union([Type.Literal('password-change'), Type.Literal('mfa-enrolment')])),
   csrfToken: Type.String(),
   grants: Type.Array(GrantOut),
   permissions: Type.Array(Type.String()),
@@ -40,13 +44,27 @@ const Staff = Type.Object({
   departmentName: Nullable(Type.String()),
   active: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
+  mfaExempt: Type.Boolean(),
   version: Type.Integer(),
   grants: Type.Array(GrantOut),
 });
 const Password = Type.String({ minLength: 1, maxLength: 200 });
 const Name = Type.String({ minLength: 1, maxLength: 40 });
 /** A 204 answer: documented in OpenAPI, sent with `reply.code(204).send()`. */
-const NoContent = Type.Unsafe<undefined>({ type: 'null', description: 'No Content' });
+export const NoContent = Type.Unsafe<undefined>({ type: 'null', description: 'No Content' });
+export const LoginHistory = Type.Object({
+  items: Type.Array(Type.Object({ at: Type.String(), action: Type.String(), clientIp: Nullable(Type.String()), method: Nullable(Type.String()) })),
+});
+
+/** Logins and failed logins of an account, newest first, from the audit trail. */
+export async function loginHistory(p: Platform, targetId: string, actions: string[]) {
+  return (await entriesAbout(p.db, targetId, actions)).map((e) => ({
+    at: e.at,
+    action: e.action,
+    clientIp: e.clientIp,
+    method: typeof e.detail?.method === 'string' ? e.detail.method : null,
+  }));
+}
 
 /** The session cookie: HttpOnly, SameSite=Strict, Secure when the request came over TLS. */
 export function setSessionCookie(p: Platform, req: FastifyRequest, reply: FastifyReply, token: string) {
@@ -69,11 +87,15 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
     schema: {
       tags,
       summary: '工作人员登录 / staff login',
-      body: Type.Object({ username: Type.String({ minLength: 1, maxLength: 40 }), password: Password }),
+      body: Type.Object({
+        username: Type.String({ minLength: 1, maxLength: 40 }),
+        password: Password,
+        totp: Type.Optional(Type.String({ pattern: '^[0-9]{6}$', description: 'the authenticator code, when the account has a second factor' })),
+      }),
       response: { 200: Type.Object({ user: Me }) },
     },
     handler: async (req, reply) => {
-      const { token, me } = await identity.login(req.body.username, req.body.password, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id });
+      const { token, me } = await identity.login(req.body.username, req.body.password, req.body.totp, { ip: req.ip, userAgent: req.headers['user-agent'] ?? null, requestId: req.id });
       setCookie(req, reply, token);
       return { user: me };
     },
@@ -100,6 +122,45 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
     schema: { tags, summary: '修改本人密码 / change your password', body: Type.Object({ currentPassword: Password, newPassword: Password }), response: { 204: NoContent } },
     handler: async (req, reply) => {
       await identity.changePassword(actorOf(req), req.sessionId, req.body.currentPassword, req.body.newPassword);
+      return reply.code(204).send();
+    },
+  });
+
+  app.get('/api/auth/logins', {
+    config: { access: { authenticated: true, kinds: ['staff'] } },
+    schema: { tags, summary: '我的登录记录 / my recent logins', response: { 200: LoginHistory } },
+    handler: async (req) => ({ items: await loginHistory(p, req.principal!.id, ['staff.login', 'staff.login_failed']) }),
+  });
+
+  app.post('/api/auth/mfa/setup', {
+    config: { access: { authenticated: true, kinds: ['staff'] } },
+    schema: {
+      tags,
+      summary: '生成身份验证器密钥（TOTP，待验证后启用） / a new authenticator secret (TOTP), enabled once a code from it is entered',
+      response: { 200: Type.Object({ secret: Type.String(), otpauthUri: Type.String() }) },
+    },
+    handler: async (req) => {
+      const me = await identity.me(req.principal!.id, null);
+      return identity.mfa.setup(actorOf(req), me.username);
+    },
+  });
+
+  app.post('/api/auth/mfa/enable', {
+    config: { access: { authenticated: true, kinds: ['staff'] } },
+    schema: { tags, summary: '输入验证码启用二次验证 / enable the second factor with a code', body: Type.Object({ code: Type.String({ pattern: '^[0-9]{6}$' }) }), response: { 204: NoContent } },
+    handler: async (req, reply) => {
+      await identity.mfa.enable(actorOf(req), req.body.code);
+      identity.forget(req.principal!.id);
+      return reply.code(204).send();
+    },
+  });
+
+  app.post('/api/staff/:id/mfa/reset', {
+    config: { access: { permission: 'staff:manage', scope: staffScope } },
+    schema: { tags, summary: '重置二次验证（须重新绑定） / reset the second factor (the account enrols again)', params: IdParam, response: { 204: NoContent } },
+    handler: async (req, reply) => {
+      await identity.mfa.reset(actorOf(req), req.params.id, req.grant!.regionCode);
+      identity.forget(req.params.id);
       return reply.code(204).send();
     },
   });

@@ -10,6 +10,7 @@ export interface StaffTable {
   department_id: string | null;
   active: Generated<boolean>;
   must_change_password: Generated<boolean>;
+  mfa_exempt: Generated<boolean>;
   version: Generated<number>;
   created_at: Generated<Date>;
   updated_at: Generated<Date>;
@@ -65,12 +66,21 @@ export interface SmsCodeTable {
   created_at: Generated<Date>;
 }
 
+export interface StaffMfaTable {
+  staff_id: string;
+  secret_enc: string;
+  enabled_at: Date | null;
+  last_step: number | null;
+  created_at: Generated<Date>;
+}
+
 export interface IdentityTables {
   'identity.staff': StaffTable;
   'identity.role_grant': RoleGrantTable;
   'identity.session': SessionTable;
   'identity.person': PersonTable;
   'identity.sms_code': SmsCodeTable;
+  'identity.staff_mfa': StaffMfaTable;
 }
 
 export const identityMigrations: Record<string, Migration> = {
@@ -152,6 +162,21 @@ export const identityMigrations: Record<string, Migration> = {
         alter table identity.session add column person_id uuid references identity.person(id);
         alter table identity.session add constraint session_one_principal check ((staff_id is null) <> (person_id is null));
         create index session_person on identity.session (person_id);
+      `.execute(db);
+    },
+  },
+  '0022_identity_staff_mfa': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table identity.staff_mfa (
+          staff_id uuid primary key references identity.staff(id),
+          secret_enc text not null,
+          enabled_at timestamptz,
+          last_step bigint,
+          created_at timestamptz not null default now()
+        );
+        -- Demo accounts only (never seeded in production) may skip the second factor.
+        alter table identity.staff add column mfa_exempt boolean not null default false;
       `.execute(db);
     },
   },

@@ -2,12 +2,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { audit, auditedTx, type Actor } from '../../core/audit.ts';
+import { bump, clear, current, hit, secondsLeft } from '../../core/ratelimit.ts';
 import { conflict, fieldError, forbidden, invalid, notFound, Problem, versionConflict } from '../../core/errors.ts';
 import type { Authentication } from '../../core/http.ts';
 import { authorizingGrant, ROLE_LABELS, ROLE_PERMISSIONS, type Grant, type Permission, type Principal, type Role } from '../../core/permissions.ts';
 import type { Platform } from '../../core/platform.ts';
 import { UUID, type OrgApi } from '../org/index.ts';
-import { passwordProblems, sessionAlive, USERNAME_PATTERN } from './model.ts';
+import { MfaService } from './mfa.ts';
+import { LOCKOUT, MFA_ROLES, passwordProblems, pendingStep, sessionAlive, USERNAME_PATTERN } from './model.ts';
 
 const USERNAME = new RegExp(USERNAME_PATTERN);
 import type { IdentityTables, StaffTable } from './schema.ts';
@@ -49,6 +51,8 @@ export interface StaffView {
   departmentName: string | null;
   active: boolean;
   mustChangePassword: boolean;
+  /** Demo accounts only: no second factor required. */
+  mfaExempt: boolean;
   version: number;
   grants: GrantView[];
 }
@@ -60,10 +64,14 @@ export class IdentityService {
   readonly #cache = new Map<string, { auth: Authentication; until: number; touched: number }>();
   #dummyHash: Promise<string> | undefined;
 
+  readonly mfa: MfaService;
+
   constructor(
     private readonly p: Platform,
     private readonly org: OrgApi,
-  ) {}
+  ) {
+    this.mfa = new MfaService(p);
+  }
 
   private get db() {
     return idDb(this.p.db);
@@ -94,8 +102,11 @@ export class IdentityService {
   /** The active account behind a session, or null. */
   private async principalOf(session: { staff_id: string | null; person_id: string | null }): Promise<Principal | null> {
     if (session.staff_id) {
-      const u = await this.db.selectFrom('identity.staff').select(['id', 'name', 'active', 'must_change_password']).where('id', '=', session.staff_id).executeTakeFirst();
-      return u?.active ? { kind: 'staff', id: u.id, name: u.name, grants: await this.grantsOf(u.id), mustChangePassword: u.must_change_password } : null;
+      const u = await this.db.selectFrom('identity.staff').select(['id', 'name', 'active', 'must_change_password', 'mfa_exempt']).where('id', '=', session.staff_id).executeTakeFirst();
+      if (!u?.active) return null;
+      const grants = await this.grantsOf(u.id);
+      const pending = pendingStep({ mustChangePassword: u.must_change_password, roles: grants.map((g) => g.role), mfaEnabled: await this.mfa.enabled(u.id), mfaExempt: u.mfa_exempt });
+      return { kind: 'staff', id: u.id, name: u.name, grants, pending };
     }
     const person = await this.db.selectFrom('identity.person').select(['id', 'name', 'active', 'level']).where('id', '=', session.person_id!).executeTakeFirst();
     return person?.active ? { kind: 'person', id: person.id, name: person.name, grants: [], level: person.level as 1 | 2 | 3 } : null;
@@ -111,7 +122,17 @@ export class IdentityService {
     return rows.map((r) => ({ id: r.id, role: r.role as Role, regionCode: r.region_code, departmentId: r.department_id }));
   }
 
-  async login(username: string, password: string, meta: { ip: string; userAgent: string | null; requestId: string }) {
+  /**
+   * Password, then (when enabled) the authenticator code. Five failures within LOCKOUT.windowSeconds
+   * lock the username — known or not, so that locking tells nothing — until the window ends.
+   */
+  async login(username: string, password: string, totp: string | undefined, meta: { ip: string; userAgent: string | null; requestId: string }) {
+    const lockKey = `login-fail:staff:${username.toLowerCase().slice(0, 60)}`;
+    await hit(this.p.db, [{ key: `login:ip:${meta.ip}`, max: 60, windowSeconds: 900 }]);
+    if ((await current(this.p.db, lockKey, LOCKOUT.windowSeconds)) >= LOCKOUT.failures) {
+      const retryAfter = secondsLeft(LOCKOUT.windowSeconds);
+      throw new Problem(423, 'account-locked', { zh: `登录失败次数过多，账号已锁定，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`, en: `too many failed logins: locked for ${Math.ceil(retryAfter / 60)} more minutes` }, [], { retryAfter });
+    }
     const staff = await this.db.selectFrom('identity.staff').selectAll().where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
     const ok = staff?.active ? await verify(staff.password_hash, password) : await this.spendVerify(password);
     const actor: Actor = {
@@ -120,19 +141,35 @@ export class IdentityService {
       requestId: meta.requestId,
       ip: meta.ip,
     };
-    if (!staff || !ok) {
+    const fail = async (reason: string) => {
+      await bump(this.p.db, lockKey, LOCKOUT.windowSeconds);
       await auditedTx(this.p.db, actor, async () => ({
         result: undefined,
         // An unknown name is kept only if it looks like a username: a password typed into the
         // wrong field must not land in the audit trail.
-        change: { action: 'staff.login_failed', targetType: 'staff', targetId: staff?.id ?? `username:${USERNAME.test(username) ? username : '(not a username)'}`, regionCode: staff?.region_code ?? null },
+        change: {
+          action: 'staff.login_failed',
+          targetType: 'staff',
+          targetId: staff?.id ?? `username:${USERNAME.test(username) ? username : '(not a username)'}`,
+          regionCode: staff?.region_code ?? null,
+          detail: { reason },
+        },
       }));
-      throw invalidLogin();
+      return invalidLogin();
+    };
+    if (!staff || !ok) throw await fail('password');
+    const mfaOn = await this.mfa.enabled(staff.id);
+    if (mfaOn && !totp) {
+      throw new Problem(401, 'mfa-required', { zh: '请输入身份验证器上的6位验证码', en: 'enter the 6-digit code from your authenticator app' });
     }
-    const session = await auditedTx(this.p.db, actor, async (tx) => ({
-      result: await openSession(tx, this.p.config.SESSION_HOURS, { staffId: staff.id }, meta),
-      change: { action: 'staff.login', targetType: 'staff', targetId: staff.id, regionCode: staff.region_code },
-    }));
+    const session = await this.p.db.transaction().execute(async (tx) => {
+      if (mfaOn && !(await this.mfa.check(tx, staff.id, totp!))) return null;
+      const opened = await openSession(tx, this.p.config.SESSION_HOURS, { staffId: staff.id }, meta);
+      await audit(tx, actor, { action: 'staff.login', targetType: 'staff', targetId: staff.id, regionCode: staff.region_code, detail: { secondFactor: mfaOn } });
+      return opened;
+    });
+    if (!session) throw await fail('second-factor');
+    await clear(this.p.db, lockKey);
     return { token: session.token, me: await this.me(staff.id, session.csrf) };
   }
 
@@ -156,7 +193,20 @@ export class IdentityService {
     const staff = await this.staffView(staffId);
     if (!staff) throw notFound('账号', 'account');
     const permissions = [...new Set(staff.grants.flatMap((g) => ROLE_PERMISSIONS[g.role]))].sort();
-    return { id: staff.id, username: staff.username, name: staff.name, mustChangePassword: staff.mustChangePassword, csrfToken: csrfToken ?? '', grants: staff.grants, permissions };
+    const roles = staff.grants.map((g) => g.role);
+    const mfaEnabled = await this.mfa.enabled(staffId);
+    return {
+      id: staff.id,
+      username: staff.username,
+      name: staff.name,
+      mustChangePassword: staff.mustChangePassword,
+      mfaEnabled,
+      mfaRequired: roles.some((r) => MFA_ROLES.includes(r)) && !staff.mfaExempt,
+      pending: pendingStep({ mustChangePassword: staff.mustChangePassword, roles, mfaEnabled, mfaExempt: staff.mfaExempt }),
+      csrfToken: csrfToken ?? '',
+      grants: staff.grants,
+      permissions,
+    };
   }
 
   /** Changes the caller's password and ends the caller's other sessions. */
@@ -213,6 +263,7 @@ export class IdentityService {
       departmentName: s.department_id ? ((await this.org.department(s.department_id))?.name ?? null) : null,
       active: s.active,
       mustChangePassword: s.must_change_password,
+      mfaExempt: s.mfa_exempt,
       version: Number(s.version),
       grants: await this.grantViews(await this.grantsOf(s.id)),
     };
@@ -351,13 +402,13 @@ export class IdentityService {
   }
 
   /** Creates an account with one grant (CLI create-admin and demo data). */
-  async createWithGrant(actor: Actor, input: { username: string; name: string; password: string; regionCode: string; departmentId?: string | null; role: Role; mustChangePassword: boolean }) {
+  async createWithGrant(actor: Actor, input: { username: string; name: string; password: string; regionCode: string; departmentId?: string | null; role: Role; mustChangePassword: boolean; mfaExempt?: boolean }) {
     const password_hash = await hashPassword(input.password);
     return this.p.db.transaction().execute(async (tx) => {
       const t = idDb(tx);
       const row = await t
         .insertInto('identity.staff')
-        .values({ username: input.username, name: input.name, password_hash, region_code: input.regionCode, department_id: input.departmentId ?? null, must_change_password: input.mustChangePassword })
+        .values({ username: input.username, name: input.name, password_hash, region_code: input.regionCode, department_id: input.departmentId ?? null, must_change_password: input.mustChangePassword, mfa_exempt: input.mfaExempt ?? false })
         .returning(['id'])
         .executeTakeFirstOrThrow();
       const after = { username: input.username, name: input.name, regionCode: input.regionCode, departmentId: input.departmentId ?? null };

@@ -1,4 +1,4 @@
-/** The admin area (管理): organisation, staff and the audit trail. Staff only; each page checks its permission. */
+/** The admin area (管理): organisation, staff, the audit trail and single sign-on clients. Staff only; each page checks its permission. */
 import { Result } from 'antd';
 import type { ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
@@ -10,6 +10,7 @@ import type { Permission } from '../types.ts';
 import { NotFound } from '../ui/NotFound.tsx';
 import { AdminProvider } from './adminContext.tsx';
 import { AuditPage } from './AuditPage.tsx';
+import { ClientsPage } from './ClientsPage.tsx';
 import { DepartmentsPage } from './DepartmentsPage.tsx';
 import { HallsPage } from './HallsPage.tsx';
 import { RegionsPage } from './RegionsPage.tsx';
@@ -21,6 +22,7 @@ const pages: (NavItem & { path: string; permission: Permission; element: ReactNo
   { path: 'halls', to: '/admin/halls', label: 'nav.admin.halls', permission: 'org:read', element: <HallsPage /> },
   { path: 'staff', to: '/admin/staff', label: 'nav.admin.staff', permission: 'staff:read', element: <StaffPage /> },
   { path: 'audit', to: '/admin/audit', label: 'nav.admin.audit', permission: 'audit:read', element: <AuditPage /> },
+  { path: 'clients', to: '/admin/clients', label: 'nav.admin.clients', permission: 'client:manage', element: <ClientsPage /> },
 ];
 
 /** Shows a 403 page instead of the children when the user lacks the permission. */

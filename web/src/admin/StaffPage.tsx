@@ -1,8 +1,8 @@
-/** Staff accounts: search and page; create, grant and revoke roles, reset passwords, (de)activate. */
+/** Staff accounts: search and page; create, grant and revoke roles, reset passwords and second factors, (de)activate. */
 import { PlusOutlined } from '@ant-design/icons';
-import {App, Button, Input, Popconfirm, Space, Tag } from 'antd';
+import { App, Button, Input, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { patch, withQuery } from '../api.ts';
+import { patch, post, withQuery } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { usePrefs } from '../prefs.tsx';
 import type { Page, Staff } from '../types.ts';
@@ -37,6 +37,16 @@ export function StaffPage() {
     } catch (e) {
       const err = toApiError(e);
       message.error(err.status === 409 ? t('conflict.detail') : err.message);
+    }
+    list.reload();
+  };
+
+  const resetMfa = async (s: Staff) => {
+    try {
+      await post<void>(`/api/staff/${s.id}/mfa/reset`);
+      message.success(t('staff.mfaResetDone', { name: s.name }));
+    } catch (e) {
+      message.error(toApiError(e).message);
     }
     list.reload();
   };
@@ -125,6 +135,7 @@ export function StaffPage() {
               <Space wrap size={4}>
                 <Tag color={s.active ? 'blue' : 'default'}>{s.active ? t('common.active') : t('common.inactive')}</Tag>
                 {s.mustChangePassword && <Tag>{t('staff.mustChangePassword')}</Tag>}
+                {s.mfaEnabled && <Tag className="tag-ok">{t('staff.mfaOn')}</Tag>}
               </Space>
             ),
           },
@@ -142,6 +153,18 @@ export function StaffPage() {
                       <Button size="small" onClick={() => setDialog({ what: 'password', staff: s })}>
                         {t('staff.resetPassword')}
                       </Button>
+                      {s.mfaEnabled !== false && (
+                        <Popconfirm
+                          title={t('staff.confirmResetMfa', { name: s.name })}
+                          okText={t('common.confirm')}
+                          cancelText={t('common.cancel')}
+                          onConfirm={() => resetMfa(s)}
+                        >
+                          <Button size="small" data-testid={`reset-mfa-${s.username}`}>
+                            {t('staff.resetMfa')}
+                          </Button>
+                        </Popconfirm>
+                      )}
                       {s.id !== me?.id && (
                         <Popconfirm
                           title={t(s.active ? 'staff.confirmDeactivate' : 'staff.confirmActivate', { name: s.name })}

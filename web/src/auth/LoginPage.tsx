@@ -1,21 +1,41 @@
-import { LockOutlined, UserOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input } from 'antd';
+import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Form, Input } from 'antd';
+import { useState } from 'react';
+import { ApiError } from '../api.ts';
 import { Navigate, useLocation } from 'react-router';
-import { useAuth, type FromState } from '../auth.tsx';
+import { staffDestination } from '../accountRules.ts';
+import { PENDING_PAGE, pendingStep, useAuth, type FromState } from '../auth.tsx';
 import { useT } from '../prefs.tsx';
 import { ProblemAlert } from '../ui/feedback.tsx';
 import { useSubmit } from '../ui/forms.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
+import { toApiError } from '../useApi.ts';
 
 interface Credentials {
   username: string;
   password: string;
+  totp?: string;
+}
+
+/** The server asks for the second factor (and opens no session) when the password was right. */
+const MFA_REQUIRED = '/problems/mfa-required';
+const INVALID_LOGIN = '/problems/invalid-login';
+
+/** The server's "wrong user name or password" also answers a wrong code: once a code was asked for, say so. */
+const withTitle = (error: ApiError, title: string) => new ApiError({ ...error.problem, title });
+
+/**
+ * A path of this site given as `?next=`: single sign-on sends a browser without a session here
+ * with next=/oidc/interaction/…, to go back there once logged in.
+ */
+export function nextParam(search: string): string | null {
+  const next = new URLSearchParams(search).get('next');
+  return next && /^\/(?![/\\])/.test(next) && !next.includes('\\') ? next : null;
 }
 
 /** Where to go after signing in: the page the user came from, else the admin area. */
 export function destination(state: unknown): string {
-  const from = (state as FromState | null)?.from;
-  return from && from.startsWith('/') && !from.startsWith('/login') && !from.startsWith('/password') ? from : '/admin';
+  return staffDestination((state as FromState | null)?.from);
 }
 
 export function LoginPage() {
@@ -23,10 +43,22 @@ export function LoginPage() {
   const { me, login } = useAuth();
   const location = useLocation();
   const [form] = Form.useForm<Credentials>();
-  const { busy, error, run } = useSubmit(form, (v: Credentials) => login(v.username.trim(), v.password));
+  const [askTotp, setAskTotp] = useState(false);
+  const { busy, error, run } = useSubmit(form, async (v: Credentials) => {
+    try {
+      return await login(v.username.trim(), v.password, askTotp ? v.totp?.trim() : undefined);
+    } catch (e) {
+      if (toApiError(e).problem.type !== MFA_REQUIRED) throw e;
+      setAskTotp(true);
+      return null;
+    }
+  });
 
+  const next = nextParam(location.search);
+  const state: unknown = next ? ({ from: next } satisfies FromState) : location.state;
   if (me) {
-    return <Navigate to={me.mustChangePassword ? '/password' : destination(location.state)} replace state={location.state} />;
+    const pending = pendingStep(me);
+    return <Navigate to={pending ? PENDING_PAGE[pending] : destination(state)} replace state={state} />;
   }
 
   return (
@@ -35,7 +67,7 @@ export function LoginPage() {
       <Card>
         {error && (
           <div className="form-alert">
-            <ProblemAlert error={error} />
+            <ProblemAlert error={askTotp && error.problem.type === INVALID_LOGIN ? withTitle(error, t('login.invalidWithCode')) : error} />
           </div>
         )}
         <Form<Credentials> form={form} layout="vertical" onFinish={(v) => void run(v)} requiredMark={false} data-testid="login-form">
@@ -45,6 +77,26 @@ export function LoginPage() {
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.passwordRequired') }]}>
             <Input.Password prefix={<LockOutlined aria-hidden />} autoComplete="current-password" />
           </Form.Item>
+          {askTotp && (
+            <>
+              <Alert type="info" showIcon role="status" title={t('login.totpHint')} className="form-alert" data-testid="totp-hint" />
+              <Form.Item
+                name="totp"
+                label={t('login.totp')}
+                extra={t('login.totpLost')}
+                rules={[{ required: true, pattern: /^\s*\d{6}\s*$/, message: t('login.totpRequired') }]}
+              >
+                <Input
+                  prefix={<SafetyOutlined aria-hidden />}
+                  inputMode="numeric"
+                  autoComplete="one-time-code"
+                  maxLength={6}
+                  autoFocus
+                  className="code-input"
+                />
+              </Form.Item>
+            </>
+          )}
           <Button type="primary" htmlType="submit" block loading={busy}>
             {t('login.submit')}
           </Button>

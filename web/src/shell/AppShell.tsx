@@ -10,6 +10,7 @@ import { useAuth } from '../auth.tsx';
 import type { MessageKey } from '../i18n.ts';
 import { useT } from '../prefs.tsx';
 import { allAreas, type NavItem } from './areas.ts';
+import { useDevMailbox } from './devMailbox.ts';
 import { LanguageSwitch, LargeTypeToggle, UserMenu } from './HeaderTools.tsx';
 import { RegionSwitcher } from './RegionSwitcher.tsx';
 import './shell.css';
@@ -21,18 +22,25 @@ interface ShellProps {
   sideNav?: boolean;
   regionSwitcher?: boolean;
   staff?: boolean;
+  /**
+   * The account menu of an area whose users are not staff (my space: persons): in the header on
+   * desktops (inline false) and in the drawer on phones (inline true).
+   */
+  userMenu?: (inline: boolean) => ReactNode;
   children: ReactNode;
 }
 
-export function AppShell({ title, nav, sideNav = false, regionSwitcher = false, staff = false, children }: ShellProps) {
+export function AppShell({ title, nav, sideNav = false, regionSwitcher = false, staff = false, userMenu, children }: ShellProps) {
   const t = useT();
   const { can } = useAuth();
   const { pathname } = useLocation();
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const devMailbox = useDevMailbox();
   useEffect(() => setDrawerOpen(false), [pathname]);
 
   const items = nav.filter((item) => !item.permission || can(item.permission));
-  const hasMenu = items.length > 0 || staff;
+  const menu = staff ? (inline: boolean) => <UserMenu inline={inline} /> : userMenu;
+  const hasMenu = items.length > 0 || Boolean(menu);
   const navList = (vertical: boolean) => (
     <ul className={vertical ? 'nav-list nav-list--vertical' : 'nav-list'}>
       {items.map((item) => (
@@ -84,11 +92,7 @@ export function AppShell({ title, nav, sideNav = false, regionSwitcher = false, 
           <div className="app-header__tools">
             <LanguageSwitch />
             <LargeTypeToggle />
-            {staff && (
-              <span className="only-desktop">
-                <UserMenu />
-              </span>
-            )}
+            {menu && <span className="only-desktop">{menu(false)}</span>}
           </div>
         </div>
         {!sideNav && items.length > 0 && (
@@ -117,6 +121,11 @@ export function AppShell({ title, nav, sideNav = false, regionSwitcher = false, 
             ))}
           </ul>
         </nav>
+        {devMailbox && (
+          <nav aria-label={t('shell.devTools')} className="app-footer__dev">
+            <Link to="/dev/mailbox">{t('shell.devMailbox')}</Link>
+          </nav>
+        )}
         <p>{t('shell.footer')}</p>
       </footer>
       <Drawer
@@ -129,11 +138,7 @@ export function AppShell({ title, nav, sideNav = false, regionSwitcher = false, 
         closable={{ 'aria-label': t('shell.closeMenu') }}
       >
         {items.length > 0 && <nav aria-label={t('shell.areaNav', { area: t(title) })}>{navList(true)}</nav>}
-        {staff && (
-          <div className="drawer-user">
-            <UserMenu inline />
-          </div>
-        )}
+        {menu && <div className="drawer-user">{menu(true)}</div>}
       </Drawer>
     </div>
   );

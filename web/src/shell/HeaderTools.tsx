@@ -1,5 +1,5 @@
 /** The controls in every header: language, large type, and (in staff areas) the user's menu. */
-import { FontSizeOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { FontSizeOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../auth.tsx';
@@ -40,7 +40,10 @@ export function LargeTypeToggle() {
   );
 }
 
-/** The user's name with "change password" and "log out": a dropdown in the header, plain buttons in the phone drawer. */
+/**
+ * The user's name with "account and security", "change password" and "log out": a dropdown in the
+ * header, plain buttons in the phone drawer.
+ */
 export function UserMenu({ inline = false }: { inline?: boolean }) {
   const { me, logout } = useAuth();
   const { t } = usePrefs();
@@ -64,6 +67,9 @@ export function UserMenu({ inline = false }: { inline?: boolean }) {
         <p>
           <UserOutlined aria-hidden /> {me.name}
         </p>
+        <Button icon={<SafetyOutlined />} onClick={() => navigate('/account')} block>
+          {t('header.account')}
+        </Button>
         <Button icon={<KeyOutlined />} onClick={() => navigate('/password')} block>
           {t('header.changePassword')}
         </Button>
@@ -78,6 +84,7 @@ export function UserMenu({ inline = false }: { inline?: boolean }) {
       trigger={['click']}
       menu={{
         items: [
+          { key: 'account', icon: <SafetyOutlined />, label: t('header.account'), onClick: () => navigate('/account') },
           { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword'), onClick: () => navigate('/password') },
           { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: () => void signOut() },
         ],

@@ -12,7 +12,7 @@ export interface NavItem {
 }
 
 /** Areas whose modules come later: each page says in one line what will appear there. */
-export type ComingKey = 'my' | 'window' | 'workbench' | 'supervision' | 'market';
+export type ComingKey = 'window' | 'workbench' | 'supervision' | 'market';
 
 export interface ComingArea {
   key: ComingKey;
@@ -22,16 +22,6 @@ export interface ComingArea {
 }
 
 export const comingAreas: ComingArea[] = [
-  {
-    key: 'my',
-    title: 'area.my',
-    staff: false,
-    pages: [
-      { path: '', label: 'nav.my.cases', soon: 'soon.my.cases' },
-      { path: 'licenses', label: 'nav.my.licenses', soon: 'soon.my.licenses' },
-      { path: 'evaluations', label: 'nav.my.evaluations', soon: 'soon.my.evaluations' },
-    ],
-  },
   {
     key: 'window',
     title: 'area.window',
