@@ -27,6 +27,7 @@ import { createHttp } from '../src/core/http.ts';
 import type { CoreTables } from '../src/core/schema.ts';
 import { staffAccounts } from '../src/modules/identity/oidc/accounts.ts';
 import { DEMO_PASSWORD } from './support/instance.ts';
+import { lastCode, personNumbers } from './support/persons.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 
@@ -336,6 +337,34 @@ describe('single sign-on (OpenID Connect provider)', () => {
     }
     // Back to the real staff accounts.
     instance.identity.oidc.addAccountSource('staff', staffAccounts(instance.platform.db));
+  });
+
+  it('signs a person in with the masked ID number, and releases the full one only for the id_number scope', async () => {
+    const personBrowser = new Browser();
+    const { idNumber, mobile } = personNumbers(900_001);
+    const post = (url: string, body: unknown) =>
+      personBrowser.fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post('/api/persons/codes', { mobile, purpose: 'register' })).status).toBe(202);
+    const registered = await post('/api/persons/register', { name: '孙七', idNumber, mobile, code: await lastCode(instance, mobile) });
+    expect(registered.status).toBe(201);
+    const personId = ((await registered.json()) as { person: { id: string } }).person.id;
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const start = oidc.buildAuthorizationUrl(rp3.config, {
+      redirect_uri: rp3.redirectUri,
+      scope: 'openid profile id_number',
+      state,
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+    });
+    const end = await personBrowser.follow(start, base);
+    expect(end.url.href.startsWith(rp3.redirectUri), `ended at ${end.url.href}`).toBe(true);
+    const t = await oidc.authorizationCodeGrant(rp3.config, end.url, { pkceCodeVerifier: verifier, expectedState: state });
+    const info = await oidc.fetchUserInfo(rp3.config, t.access_token, t.claims()!.sub);
+    expect(info).toMatchObject({ name: '孙七', id_number: idNumber, id_number_masked: `${idNumber.slice(0, 4)}**********${idNumber.slice(-4)}` });
+    const released = await auditLog().selectAll().where('action', '=', 'oidc.claim_release').where('target_id', 'like', `%${personId}%`).execute();
+    expect(released.length).toBeGreaterThan(0);
+    expect(released[0]).toMatchObject({ target_type: 'person' });
   });
 
   it('gives a machine client a client-credentials token that the machine API accepts, and refuses others', async () => {

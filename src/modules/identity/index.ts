@@ -82,6 +82,8 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
         return token ? ready().service.authenticate(token) : null;
       });
       await oidc.init(p);
+      const personService = persons;
+      oidc.api.addAccountSource('person', { find: (accountId) => personService.oidcAccount(accountId) });
     },
     routes: (app, p) => {
       identityRoutes(app, p, ready().service, org);

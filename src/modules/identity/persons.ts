@@ -13,6 +13,7 @@ import { hashPassword, openSession } from './service.ts';
 import type { IdentityVerifier } from './verification.ts';
 
 const idDb = (db: Kysely<unknown>) => db as Kysely<IdentityTables>;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type CodePurpose = 'register' | 'login';
 
@@ -304,6 +305,15 @@ export class PersonService {
         change: { action: 'person.verify_in_person', targetType: 'person', targetId: personId, before: { level: person.level }, after: { level: 3 }, detail: { windowId: input.windowId ?? null } },
       };
     });
+  }
+
+  /** The person as the OpenID provider sees it (`person:<uuid>`); the full ID number only on demand. */
+  async oidcAccount(accountId: string) {
+    const id = accountId.slice('person:'.length);
+    if (!UUID.test(id)) return null;
+    const r = await this.db.selectFrom('identity.person').select(['id', 'name', 'active', 'id_number_masked', 'id_number_enc']).where('id', '=', id).executeTakeFirst();
+    if (!r?.active) return null;
+    return { kind: 'person' as const, id: r.id, name: r.name, idNumberMasked: r.id_number_masked, idNumber: async () => this.p.cipher.decrypt(r.id_number_enc), actingFor: null };
   }
 
   /** A clerk finds the account of the person at the window by the ID number on the card. */
