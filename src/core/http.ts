@@ -308,7 +308,7 @@ function toProblem(err: FastifyError | Problem, req: FastifyRequest): Problem {
 
 export function sendProblem(req: FastifyRequest, reply: FastifyReply, p: Problem) {
   const lang = langOf(req);
-  if (p.status === 429 && typeof p.extra.retryAfter === 'number') reply.header('retry-after', String(p.extra.retryAfter));
+  if ((p.status === 429 || p.status === 423) && typeof p.extra.retryAfter === 'number') reply.header('retry-after', String(p.extra.retryAfter));
   return reply
     .code(p.status)
     .type('application/problem+json; charset=utf-8')

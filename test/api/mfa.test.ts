@@ -83,6 +83,10 @@ describe('login with a second factor', () => {
     const replay = await loginRaw(a.username, a.password, code);
     expect(replay.statusCode).toBe(401);
     expect(replay.json()).toMatchObject({ type: '/problems/invalid-login' });
+    const listed = (await call(i, admin, 'GET', `/api/staff/${a.id}`)).json() as { mfaEnabled: boolean };
+    expect(listed.mfaEnabled).toBe(true);
+    const history = ((await call(i, await login(i, 'auditor.hubei'), 'GET', `/api/audit?targetId=${a.id}&action=staff.login`)).json() as { items: { action: string }[] }).items;
+    expect(history.length).toBeGreaterThan(0);
   });
 
   it('an administrator’s reset removes the factor and the account enrols again', async () => {
@@ -103,6 +107,7 @@ describe('lockout', () => {
     for (let t = 0; t < 5; t++) expect((await loginRaw(a.username, 'Wrong-Pass-2026')).statusCode).toBe(401);
     const locked = await loginRaw(a.username, a.password);
     expect(locked.statusCode).toBe(423);
+    expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
     expect(locked.json()).toMatchObject({ type: '/problems/account-locked' });
   });
 

@@ -45,6 +45,7 @@ const Staff = Type.Object({
   active: Type.Boolean(),
   mustChangePassword: Type.Boolean(),
   mfaExempt: Type.Boolean(),
+  mfaEnabled: Type.Boolean(),
   version: Type.Integer(),
   grants: Type.Array(GrantOut),
 });

@@ -53,6 +53,7 @@ export interface StaffView {
   mustChangePassword: boolean;
   /** Demo accounts only: no second factor required. */
   mfaExempt: boolean;
+  mfaEnabled: boolean;
   version: number;
   grants: GrantView[];
 }
@@ -141,7 +142,7 @@ export class IdentityService {
       requestId: meta.requestId,
       ip: meta.ip,
     };
-    const fail = async (reason: string) => {
+    const fail = async (reason: 'password' | 'second-factor') => {
       await bump(this.p.db, lockKey, LOCKOUT.windowSeconds);
       await auditedTx(this.p.db, actor, async () => ({
         result: undefined,
@@ -155,7 +156,9 @@ export class IdentityService {
           detail: { reason },
         },
       }));
-      return invalidLogin();
+      return reason === 'password'
+        ? invalidLogin()
+        : new Problem(401, 'invalid-login', { zh: '用户名、密码或动态验证码不正确', en: 'wrong username, password or authenticator code' });
     };
     if (!staff || !ok) throw await fail('password');
     const mfaOn = await this.mfa.enabled(staff.id);
@@ -165,7 +168,7 @@ export class IdentityService {
     const session = await this.p.db.transaction().execute(async (tx) => {
       if (mfaOn && !(await this.mfa.check(tx, staff.id, totp!))) return null;
       const opened = await openSession(tx, this.p.config.SESSION_HOURS, { staffId: staff.id }, meta);
-      await audit(tx, actor, { action: 'staff.login', targetType: 'staff', targetId: staff.id, regionCode: staff.region_code, detail: { secondFactor: mfaOn } });
+      await audit(tx, actor, { action: 'staff.login', targetType: 'staff', targetId: staff.id, regionCode: staff.region_code, detail: { method: mfaOn ? 'password+totp' : 'password' } });
       return opened;
     });
     if (!session) throw await fail('second-factor');
@@ -264,6 +267,7 @@ export class IdentityService {
       active: s.active,
       mustChangePassword: s.must_change_password,
       mfaExempt: s.mfa_exempt,
+      mfaEnabled: await this.mfa.enabled(s.id),
       version: Number(s.version),
       grants: await this.grantViews(await this.grantsOf(s.id)),
     };
