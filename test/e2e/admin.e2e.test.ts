@@ -1,7 +1,7 @@
 /** The admin area in a real browser: a platform admin at work, then an auditor reading the trail. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, expectAccessible, launchBrowser, logIn, openPage, startServer, type TestServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser, expectAccessible, logIn, openPage } from './browser.ts';
 
 const NEW_STAFF = { username: 'wang.fang', password: 'Jiangan-2026!' };
 
@@ -28,21 +28,9 @@ async function changeElsewhere(page: Page, name: string, change: Record<string, 
   expect(res.status()).toBe(200);
 }
 
-describeBrowser('admin area', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+describeBrowser('admin area', (env) => {
   it('lets a platform admin log in, open every page, create a department, resolve an edit conflict, create staff and switch to English', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(env.browser, env.server.url);
     await logIn(page, '/admin/departments', 'platform_admin.hubei');
     await expect.poll(() => h1(page)).toBe('部门管理');
     await expectAccessible(page, 'login redirect target: departments');
@@ -128,7 +116,7 @@ describeBrowser('admin area', () => {
   });
 
   it('shows the auditor the department creation in the audit log, and a verified chain', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(env.browser, env.server.url);
     await logIn(page, '/admin/audit', 'auditor.hubei');
     await expect.poll(() => h1(page)).toBe('审计日志');
     await expectAccessible(page, 'audit log');
@@ -146,7 +134,7 @@ describeBrowser('admin area', () => {
   });
 
   it('makes a new staff member change the initial password before anything else', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(env.browser, env.server.url);
     await page.goto('/admin/regions');
     await page.waitForURL(/\/login$/);
     await page.getByLabel('用户名').fill(NEW_STAFF.username);

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
-import { describe, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const DEMO_PASSWORD = 'Demo-2026!';
@@ -11,12 +11,29 @@ export const DEMO_PASSWORD = 'Demo-2026!';
  * `describe` when Chromium is installed. Without it the suite is skipped with a visible message,
  * except in CI, where a missing browser fails the run instead of passing it silently.
  */
-export function describeBrowser(name: string, body: () => void) {
-  if (existsSync(CHROMIUM)) return describe(name, body);
+export function describeBrowser(name: string, body: (env: BrowserEnv) => void) {
+  const env = {} as BrowserEnv;
+  const suite = () => {
+    beforeAll(async () => {
+      [env.server, env.browser] = await Promise.all([startServer(), launchBrowser()]);
+    });
+    afterAll(async () => {
+      await env.browser?.close();
+      await env.server?.close();
+    });
+    body(env);
+  };
+  if (existsSync(CHROMIUM)) return describe(name, suite);
   const message = `browser tests skipped: ${CHROMIUM} not installed (apt-get install chromium fonts-noto-cjk)`;
   if (process.env.CI) throw new Error(message);
   console.warn(`\n*** ${message} ***\n`);
-  return describe.skip(name, body);
+  return describe.skip(name, suite);
+}
+
+/** The server and the browser a suite shares; set before its first test. */
+export interface BrowserEnv {
+  server: TestServer;
+  browser: Browser;
 }
 
 export function launchBrowser(): Promise<Browser> {

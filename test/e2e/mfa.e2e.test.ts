@@ -4,9 +4,9 @@
  * after a platform admin resets it; five failed logins lock an account.
  */
 import { Secret, TOTP } from 'otpauth';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, expectAccessible, launchBrowser, logIn, openPage, startServer, type TestServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser, expectAccessible, logIn, openPage } from './browser.ts';
 
 const REVIEWER = { username: 'zhao.min', name: '赵敏', initial: 'Initial-Pass-2026', password: 'Hongshan-Lake-88' };
 const PERIOD_MS = 30_000;
@@ -45,22 +45,10 @@ async function logOut(page: Page) {
   await page.waitForURL(/\/login$/);
 }
 
-describeBrowser('staff second factor (TOTP)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+describeBrowser('staff second factor (TOTP)', (env) => {
   it('makes a new reviewer enrol an authenticator app, then asks for its code at login; an admin resets it', async () => {
     // A platform admin (demo accounts are exempt from enrolment) creates a reviewer.
-    const admin = await openPage(browser, server.url);
+    const admin = await openPage(env.browser, env.server.url);
     await logIn(admin.page, '/admin/staff', 'platform_admin.hubei');
     const { user } = (await (await admin.page.request.get('/api/auth/me')).json()) as { user: { csrfToken: string } };
     const headers = { 'x-csrf-token': user.csrfToken };
@@ -74,7 +62,7 @@ describeBrowser('staff second factor (TOTP)', () => {
     expect(granted.status()).toBe(201);
 
     // First login: a new password, then the authenticator, before any other page.
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(env.browser, env.server.url);
     await submitLogin(page, '/admin/regions', REVIEWER.username, REVIEWER.initial);
     await page.waitForURL(/\/password$/);
     await page.getByLabel('当前密码').fill(REVIEWER.initial);
@@ -147,7 +135,7 @@ describeBrowser('staff second factor (TOTP)', () => {
   });
 
   it('locks an account after five failed logins and says when to try again', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(env.browser, env.server.url);
     await submitLogin(page, '/admin/regions', 'catalog_admin.wuhan', 'Wrong-Password-0');
     for (let i = 1; i < 5; i++) {
       await expect.poll(() => page.getByRole('alert').textContent()).toContain('不正确');

@@ -7,9 +7,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as oidc from 'openid-client';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { DEMO_PASSWORD, describeBrowser, expectAccessible, launchBrowser, logIn, openPage, startServer, type TestServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { DEMO_PASSWORD, describeBrowser, expectAccessible, logIn, openPage } from './browser.ts';
 
 const h1 = (page: Page) => page.getByRole('heading', { level: 1 }).textContent();
 
@@ -67,21 +67,9 @@ async function relyingParty(port: number, issuer: string, client: { clientId: st
   return { base, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
-describeBrowser('single sign-on', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+describeBrowser('single sign-on', (env) => {
   it('lets a platform admin register a client, read its secret once, and delete it', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(env.browser, env.server.url);
     await logIn(page, '/admin/clients', 'platform_admin.hubei');
     await expect.poll(() => h1(page)).toBe('统一身份认证客户端');
     await expectAccessible(page, 'clients page');
@@ -117,7 +105,7 @@ describeBrowser('single sign-on', () => {
 
   it('signs a person in at two sites with one login, and out of both at once', async () => {
     // Two relying parties, registered through the API by the province admin.
-    const admin = await fetch(`${server.url}/api/auth/login`, {
+    const admin = await fetch(`${env.server.url}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: 'platform_admin.hubei', password: DEMO_PASSWORD }),
@@ -129,20 +117,20 @@ describeBrowser('single sign-on', () => {
       // The port first: the client is registered with its addresses.
       const port = await freePort();
       const base = `http://localhost:${port}`;
-      const res = await fetch(`${server.url}/api/oidc/clients`, {
+      const res = await fetch(`${env.server.url}/api/oidc/clients`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', cookie: sid, 'x-csrf-token': user.csrfToken },
         body: JSON.stringify({ name, grant: 'authorization_code', regionCode: '420000', redirectUris: [`${base}/cb`], postLogoutRedirectUris: [`${base}/signed-out`] }),
       });
       expect(res.status).toBe(201);
       const client = (await res.json()) as { clientId: string; clientSecret: string };
-      rps.push(await relyingParty(port, `${server.url}/oidc`, client));
+      rps.push(await relyingParty(port, `${env.server.url}/oidc`, client));
     }
     const [rp1, rp2] = rps as [RelyingParty, RelyingParty];
 
     try {
       // A browser set to Chinese: the provider's own pages follow Accept-Language.
-      const { context, page } = await openPage(browser, server.url, { locale: 'zh-CN' });
+      const { context, page } = await openPage(env.browser, env.server.url, { locale: 'zh-CN' });
       const visited: string[] = [];
       page.on('framenavigated', (f) => f === page.mainFrame() && visited.push(f.url()));
 
@@ -185,7 +173,7 @@ describeBrowser('single sign-on', () => {
       await click(rp1, 'sign in');
       await page.waitForURL(/\/login\?next=/);
       await expect.poll(() => page.getByRole('button', { name: /^(登\s*录|Log in)$/ }).count()).toBe(1);
-      expect((await (await page.request.get(`${server.url}/api/auth/me`)).json()) as unknown).toEqual({ user: null });
+      expect((await (await page.request.get(`${env.server.url}/api/auth/me`)).json()) as unknown).toEqual({ user: null });
       await context.close();
     } finally {
       await Promise.all(rps.map((rp) => rp.close()));

@@ -3,10 +3,10 @@
  * logs in with a code, verifies online to level L2, sets a password and logs in with the ID
  * number and that password.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { idCheckChar } from '../../src/modules/identity/codes.ts';
-import { describeBrowser, expectAccessible, launchBrowser, openPage, startServer, type TestServer } from './browser.ts';
+import { describeBrowser, expectAccessible, openPage } from './browser.ts';
 
 const PHONE = { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true };
 
@@ -47,22 +47,10 @@ async function codeFromMailbox(mailbox: Page, mobile: string, purpose: '注册�
   return code!;
 }
 
-describeBrowser('my space (persons)', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+describeBrowser('my space (persons)', (env) => {
   it('registers on a phone with a code from the dev mailbox, logs in by code, verifies to L2, sets a password and logs in with it', async () => {
     const person = newPerson();
-    const { context, page } = await openPage(browser, server.url, PHONE);
+    const { context, page } = await openPage(env.browser, env.server.url, PHONE);
 
     // Not logged in: my space sends the visitor to the person login page, which sends them back.
     await page.goto('/my');
@@ -86,7 +74,7 @@ describeBrowser('my space (persons)', () => {
     await fitsPhone(page);
     await expectAccessible(page, 'registration with a code sent, on a phone');
 
-    // The dev mailbox, in a second tab of the same browser.
+    // The dev mailbox, in a second tab of the same env.browser.
     const mailbox = await context.newPage();
     await mailbox.goto('/dev/mailbox');
     await expect.poll(() => mailbox.getByTestId('mailbox-notice').textContent()).toContain('开发环境：短信未真正发出');
@@ -177,7 +165,7 @@ describeBrowser('my space (persons)', () => {
   });
 
   it('says plainly on the dev mailbox that no SMS was sent, and switches to English', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(env.browser, env.server.url);
     await page.goto('/dev/mailbox');
     await expect.poll(() => h1(page)).toBe('开发信箱');
     await expect.poll(() => page.getByTestId('mailbox-notice').textContent()).toContain('development: no SMS was really sent');

@@ -1,7 +1,7 @@
 /** The public side in a real browser: portal home, region switcher, disclosure, phones, large type. */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeBrowser, expectAccessible, launchBrowser, openPage, startServer, type TestServer } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { describeBrowser, expectAccessible, openPage } from './browser.ts';
 
 /** Picks a region in the header's cascader, one level at a time, and closes it. */
 async function chooseRegion(page: Page, names: string[]) {
@@ -13,21 +13,9 @@ async function chooseRegion(page: Page, names: string[]) {
   await page.locator('.ant-cascader-dropdown').waitFor({ state: 'hidden' });
 }
 
-describeBrowser('portal', () => {
-  let server: TestServer;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
-
+describeBrowser('portal', (env) => {
   it('shows the province by default and follows the region switcher to 武汉市', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(env.browser, env.server.url);
     const scripts: string[] = [];
     page.on('request', (r) => r.resourceType() === 'script' && scripts.push(r.url()));
     await page.goto('/');
@@ -63,7 +51,7 @@ describeBrowser('portal', () => {
   });
 
   it('fits a 375 px phone, with the navigation in a drawer', async () => {
-    const { context, page } = await openPage(browser, server.url, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
+    const { context, page } = await openPage(env.browser, env.server.url, { viewport: { width: 375, height: 812 }, isMobile: true, hasTouch: true });
     await page.goto('/');
     await expect.poll(() => page.getByTestId('halls').getByText('湖北省政务服务中心').count()).toBe(1);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
@@ -81,7 +69,7 @@ describeBrowser('portal', () => {
   });
 
   it('switches to large type and high contrast, remembers it, and switches back', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(env.browser, env.server.url);
     await page.goto('/');
     const toggle = page.getByTestId('large-type-toggle');
     const fontSize = () => page.evaluate(() => getComputedStyle(document.body).fontSize);
@@ -106,7 +94,7 @@ describeBrowser('portal', () => {
   });
 
   it('offers a skip link as the first stop of the keyboard', async () => {
-    const { context, page } = await openPage(browser, server.url);
+    const { context, page } = await openPage(env.browser, env.server.url);
     await page.goto('/');
     await expect.poll(() => page.getByRole('heading', { level: 1 }).count()).toBe(1);
     await page.keyboard.press('Tab');
