@@ -7,10 +7,11 @@
  */
 import { auditedWrite } from './audited-write.ts';
 import { httpRead } from './http-read.ts';
+import { identity } from './identity.ts';
 import { environment, parseArgs, printResult, progress, redact, runCleanups, serverUrl, type Benchmark } from './lib.ts';
 import { startup } from './startup.ts';
 
-const benchmarks: Benchmark[] = [httpRead, auditedWrite, startup];
+const benchmarks: Benchmark[] = [httpRead, auditedWrite, startup, identity];
 
 const usage = () => {
   console.log('usage: npm run bench -- <name> [--runs N] [--mode embedded|server] [options]\n');
@@ -23,6 +24,7 @@ const usage = () => {
   console.log('http-read:      --seconds S (3) --warmup S (2) --concurrency C (16) --baseline bytes|object --path /api/… (another GET)');
   console.log('audited-write:  --seconds S (2) --warmup S (1) --no-http');
   console.log('startup:        --timeout S (60)');
+  console.log('identity:       --seconds S (2) --warmup S (1) --concurrency C (16) --pool N (32) --only client-credentials,refresh-token,password-login');
 };
 
 let exitCode = 0;

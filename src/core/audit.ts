@@ -83,7 +83,10 @@ export async function audit(tx: Tx<unknown>, actor: Actor, change: AuditChange):
     region_code: change.regionCode ?? null,
     before_digest: digestOf(change.before),
     after_digest: digestOf(change.after),
-    detail: change.detail ?? null,
+    // Whatever a person does for an enterprise records both.
+    detail: principal?.kind === 'person' && principal.actingFor
+      ? { ...change.detail, actingFor: { creditCode: principal.actingFor.creditCode, name: principal.actingFor.name, as: principal.actingFor.as } }
+      : (change.detail ?? null),
     request_id: actor.requestId,
     client_ip: actor.ip,
     prev_hash: head.hash,

@@ -160,6 +160,18 @@ export const settings = {
     meaning: 'bearer token for IDV_URL',
     parse: text,
   },
+  MARKET_REGISTRY_URL: {
+    name: 'MARKET_REGISTRY_URL',
+    default: undefined,
+    meaning: 'the market-registration system (enterprise facts by credit code; contract in docs/adapters.md); unset outside production means the development registry',
+    parse: httpUrl,
+  },
+  MARKET_REGISTRY_TOKEN: {
+    name: 'MARKET_REGISTRY_TOKEN',
+    default: undefined,
+    meaning: 'bearer token for MARKET_REGISTRY_URL',
+    parse: text,
+  },
   SEED_DEMO: {
     name: 'SEED_DEMO',
     default: 'true',
@@ -202,6 +214,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   }
   if (config.NODE_ENV === 'production' && !config.IDV_URL) throw new ConfigError('IDV_URL', 'is required in production', '');
   if (config.IDV_URL && !config.IDV_TOKEN) throw new ConfigError('IDV_TOKEN', 'is required when IDV_URL is set', '');
+  if (config.NODE_ENV === 'production' && !config.MARKET_REGISTRY_URL) throw new ConfigError('MARKET_REGISTRY_URL', 'is required in production', '');
+  if (config.MARKET_REGISTRY_URL && !config.MARKET_REGISTRY_TOKEN) throw new ConfigError('MARKET_REGISTRY_TOKEN', 'is required when MARKET_REGISTRY_URL is set', '');
   if (config.NODE_ENV === 'production' && !config.DATA_KEY) throw new ConfigError('DATA_KEY', 'is required in production', '');
   if (config.NODE_ENV === 'production' && !config.PUBLIC_URL.startsWith('https://')) throw new ConfigError('PUBLIC_URL', 'must be https:// in production', config.PUBLIC_URL);
   return config;

@@ -89,12 +89,14 @@ describe('SMS configuration', () => {
       SMS_GATEWAY_TOKEN: 't',
       IDV_URL: 'https://idv.example.gov.cn/check',
       IDV_TOKEN: 't',
+      MARKET_REGISTRY_URL: 'https://scjg.example.gov.cn/registry',
+      MARKET_REGISTRY_TOKEN: 't',
       DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
       PUBLIC_URL: 'https://zwfw.example.gov.cn',
     };
     expect(err(production)).toBeNull();
     // Every national-service adapter and the data key are required in production.
-    for (const name of ['IDV_URL', 'DATA_KEY'] as const) {
+    for (const name of ['IDV_URL', 'DATA_KEY', 'MARKET_REGISTRY_URL'] as const) {
       const { [name]: _left, ...without } = production;
       expect(err(without)?.variable).toBe(name);
     }

@@ -86,6 +86,18 @@ export interface PersonPrincipal extends PrincipalBase {
   kind: 'person';
   /** Real-name level: 1 registered, 2 checked against the identity-verification service, 3 checked in person. */
   level: 1 | 2 | 3;
+  /** The enterprise the person acts for in this session (chosen at login, switched without logging in again). */
+  actingFor?: ActingFor | null;
+}
+
+export interface ActingFor {
+  enterpriseId: string;
+  creditCode: string;
+  name: string;
+  /** The legal representative acts for everything; an agent within the scope of the grant. */
+  as: 'legal_representative' | 'agent';
+  /** For an agent: all items, or only items of these types (national item type codes). */
+  itemTypes: string[] | 'all';
 }
 /** A registered machine client (a department system, a city platform) calling with a client-credentials token. */
 export interface MachinePrincipal extends PrincipalBase {

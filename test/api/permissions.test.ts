@@ -11,7 +11,7 @@ import { testConfig } from '../../src/core/config.ts';
 import { createHttp, type Access } from '../../src/core/http.ts';
 import { ROLE_PERMISSIONS, ROLES, type Role } from '../../src/core/permissions.ts';
 import { call, DEMO_PASSWORD, login, testInstance, type Session, type TestInstance } from '../support/instance.ts';
-import { lastCode, nextAddress, personLogin, personNumbers, registerPerson, type TestPerson } from '../support/persons.ts';
+import { creditCode, lastCode, nextAddress, personLogin, personNumbers, registerPerson, type TestPerson } from '../support/persons.ts';
 
 type Side = 'inside' | 'outside' | 'missing';
 
@@ -111,7 +111,8 @@ const get = (url: string): Req => ({ url });
 /** Person fixtures: every case that registers or logs in a person gets new numbers. */
 let personSeq = 100_000;
 let person: TestPerson; // the person subject
-let fixturePerson: TestPerson; // looked up and checked by clerks
+let fixturePerson: TestPerson; // looked up and checked by clerks; made an agent
+let fixtureEnterprise: string; // the person subject is its legal representative
 const personPasswords = new Map<string, string>();
 
 /** One row per `METHOD url` of the API. */
@@ -335,6 +336,27 @@ const TABLE: Record<string, Row> = {
     make: () => ({ url: `/api/persons/${fixturePerson.id}/id-number`, payload: { reason: '窗口核对身份' } }),
   },
 
+  // Enterprises and agents (persons only).
+  'POST /api/enterprises': { ok: 201, make: () => ({ url: '/api/enterprises', payload: { creditCode: creditCode(++personSeq), name: '权限测试有限公司' } }) },
+  'GET /api/enterprises/mine': { ok: 200, make: () => get('/api/enterprises/mine') },
+  'POST /api/persons/me/acting-for': { ok: 200, make: () => ({ url: '/api/persons/me/acting-for', payload: { enterpriseId: null } }) },
+  'GET /api/enterprises/:id/agents': { ok: 200, make: () => get(`/api/enterprises/${fixtureEnterprise}/agents`) },
+  'POST /api/enterprises/:id/agents': {
+    ok: 201,
+    make: () => ({
+      url: `/api/enterprises/${fixtureEnterprise}/agents`,
+      payload: { name: fixturePerson.name, idNumber: fixturePerson.idNumber, itemTypes: 'all', expiresAt: new Date(Date.now() + 86_400_000).toISOString() },
+    }),
+  },
+  'DELETE /api/enterprises/:id/agents/:grantId': {
+    ok: 204,
+    make: async () => {
+      const payload = { name: fixturePerson.name, idNumber: fixturePerson.idNumber, itemTypes: 'all', expiresAt: new Date(Date.now() + 86_400_000).toISOString() };
+      const g = await call(i, person, 'POST', `/api/enterprises/${fixtureEnterprise}/agents`, payload);
+      return { url: `/api/enterprises/${fixtureEnterprise}/agents/${(g.json() as { id: string }).id}` };
+    },
+  },
+
   'POST /api/staff/:id/reset-password': {
     ok: 204,
     make: ({ side }) => ({ url: `/api/staff/${fx.staff[side]}/reset-password`, payload: { password: 'Reset-Pass-2026!' } }),
@@ -402,6 +424,10 @@ beforeAll(async () => {
   }
   person = await registerPerson(i, 1, '王五');
   fixturePerson = await registerPerson(i, 2, '赵六');
+  expect((await call(i, person, 'POST', '/api/persons/me/verify')).statusCode).toBe(200);
+  const enterprise = await call(i, person, 'POST', '/api/enterprises', { creditCode: creditCode(1), name: '权限测试夹具有限公司' });
+  expect(enterprise.statusCode, enterprise.body).toBe(201);
+  fixtureEnterprise = (enterprise.json() as { id: string }).id;
   personSubject = {
     kind: 'person',
     role: null,

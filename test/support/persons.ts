@@ -1,5 +1,6 @@
 import type { Instance } from '../../src/app.ts';
 import type { DevMailbox } from '../../src/core/notify.ts';
+import { orgCodeCheckChar, usccCheckChar } from '../../src/core/codes.ts';
 import { idCheckChar } from '../../src/modules/identity/codes.ts';
 import { call, type Session } from './instance.ts';
 
@@ -51,4 +52,11 @@ export async function personLogin(i: Instance, p: Pick<TestPerson, 'idNumber' | 
   if (res.statusCode !== 200) throw new Error(`person login: ${res.statusCode} ${res.body}`);
   const body = res.json() as { person: { id: string; csrfToken: string } };
   return { cookie: `sid=${res.cookies.find((c) => c.name === 'sid')!.value}`, csrf: body.person.csrfToken, userId: body.person.id };
+}
+
+/** A valid enterprise credit code (9 工商, 1 企业, registered in 武汉市), different for every n. */
+export function creditCode(n: number) {
+  const org8 = String(n).padStart(8, '0');
+  const first17 = `91420100${org8}${orgCodeCheckChar(org8)}`;
+  return first17 + usccCheckChar(first17);
 }

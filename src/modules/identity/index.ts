@@ -3,7 +3,10 @@ import { ROLE_LABELS, ROLES, type Role } from '../../core/permissions.ts';
 import type { Module, Platform } from '../../core/platform.ts';
 import type { OrgApi } from '../org/index.ts';
 import { createOidc, oidcMigrations, type OidcApi } from './oidc/index.ts';
+import { enterpriseRoutes } from './enterprise-routes.ts';
+import { EnterpriseService } from './enterprises.ts';
 import { personRoutes } from './person-routes.ts';
+import { DevelopmentMarketRegistry, HttpMarketRegistry } from './registry.ts';
 import { PersonService } from './persons.ts';
 import { identityRoutes, SESSION_COOKIE } from './routes.ts';
 import { identityMigrations } from './schema.ts';
@@ -32,6 +35,7 @@ export interface IdentityApi {
 export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi } {
   let service: IdentityService | undefined;
   let persons: PersonService | undefined;
+  let enterprises: EnterpriseService | undefined;
   let platform: Platform | undefined;
   const ready = () => {
     if (!service || !platform) throw new Error('identity module is not initialized');
@@ -76,18 +80,32 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
       platform = p;
       service = new IdentityService(p, org);
       const c = p.config;
-      persons = new PersonService(p, c.IDV_URL ? new HttpIdentityVerifier(c.IDV_URL, c.IDV_TOKEN ?? '') : new DevelopmentIdentityVerifier());
+      const identity = service;
+      persons = new PersonService(p, c.IDV_URL ? new HttpIdentityVerifier(c.IDV_URL, c.IDV_TOKEN ?? '') : new DevelopmentIdentityVerifier(), (personId) => identity.forget(personId));
+      const registry = c.MARKET_REGISTRY_URL ? new HttpMarketRegistry(c.MARKET_REGISTRY_URL, c.MARKET_REGISTRY_TOKEN ?? '') : new DevelopmentMarketRegistry();
+      const ents = new EnterpriseService(p, registry, (personId) => identity.forget(personId));
+      enterprises = ents;
+      service.actingFor = (personId, enterpriseId) => ents.actingFor(personId, enterpriseId);
       p.authenticators.push(async (req) => {
         const token = req.cookies[SESSION_COOKIE];
         return token ? ready().service.authenticate(token) : null;
       });
       await oidc.init(p);
       const personService = persons;
-      oidc.api.addAccountSource('person', { find: (accountId) => personService.oidcAccount(accountId) });
+      oidc.api.addAccountSource('person', {
+        async find(accountId) {
+          const [base, creditCode] = accountId.split('@');
+          const account = await personService.oidcAccount(base!);
+          if (!account || !creditCode) return account;
+          const enterprise = (await ents.mine(account.id)).find((e) => e.creditCode === creditCode);
+          return enterprise ? { ...account, actingFor: { creditCode, name: enterprise.name } } : null;
+        },
+      });
     },
     routes: (app, p) => {
       identityRoutes(app, p, ready().service, org);
       personRoutes(app, p, persons!);
+      enterpriseRoutes(app, enterprises!);
       oidc.routes(app, p);
     },
     seedDemo,

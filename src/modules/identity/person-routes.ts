@@ -4,6 +4,7 @@ import { actorOf, type App } from '../../core/http.ts';
 import type { Platform } from '../../core/platform.ts';
 import { MOBILE_PATTERN, SMS_CODE } from './model.ts';
 import type { PersonService } from './persons.ts';
+import { ActingForOut } from './enterprise-routes.ts';
 import { LoginHistory, loginHistory, NoContent, setSessionCookie } from './routes.ts';
 
 const tags = ['persons'];
@@ -20,7 +21,7 @@ const Person = Type.Object({
   levelVerifiedAt: Type.Union([Type.String(), Type.Null()]),
   hasPassword: Type.Boolean(),
 });
-const PersonMe = Type.Object({ ...Person.properties, csrfToken: Type.String() });
+const PersonMe = Type.Object({ ...Person.properties, csrfToken: Type.String(), actingFor: Type.Optional(ActingForOut) });
 
 export function personRoutes(app: App, p: Platform, persons: PersonService) {
   const meta = (req: { ip: string; headers: Record<string, unknown>; id: string }) => ({
@@ -97,7 +98,7 @@ export function personRoutes(app: App, p: Platform, persons: PersonService) {
     handler: async (req) => {
       const me = await persons.get(req.principal!.id);
       if (!me) throw notFound('账号', 'account');
-      return { ...me, csrfToken: req.csrfToken ?? '' };
+      return { ...me, csrfToken: req.csrfToken ?? '', actingFor: req.principal?.kind === 'person' ? (req.principal.actingFor ?? null) : null };
     },
   });
 

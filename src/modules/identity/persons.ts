@@ -46,6 +46,8 @@ export class PersonService {
   constructor(
     private readonly p: Platform,
     private readonly verifier: IdentityVerifier,
+    /** Called when a person's cached sessions must see a new real-name level at once. */
+    private readonly forgetPerson: (personId: string) => void,
   ) {}
 
   private get db() {
@@ -277,6 +279,7 @@ export class PersonService {
         change: { action: 'person.verify_online', targetType: 'person', targetId: id, before: { level: person.level }, after: { level: 2 }, detail: { reference: result.reference, verifier: this.verifier.kind } },
       };
     }).then((view) => {
+      this.forgetPerson(id);
       if (!view) {
         throw fieldError('name', 'identity', '姓名与身份证号码不一致，请核对后重试或到窗口核验', 'the name does not match the ID number; check it, or have it checked at a window');
       }
@@ -300,6 +303,7 @@ export class PersonService {
         .where('id', '=', personId)
         .returningAll()
         .executeTakeFirstOrThrow();
+      this.forgetPerson(personId);
       return {
         result: this.view(row),
         change: { action: 'person.verify_in_person', targetType: 'person', targetId: personId, before: { level: person.level }, after: { level: 3 }, detail: { windowId: input.windowId ?? null } },

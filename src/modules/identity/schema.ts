@@ -30,6 +30,7 @@ export interface SessionTable {
   id: string;
   staff_id: string | null;
   person_id: string | null;
+  acting_for: string | null;
   csrf_token: string;
   created_at: Generated<Date>;
   last_seen_at: Date;
@@ -74,6 +75,28 @@ export interface StaffMfaTable {
   created_at: Generated<Date>;
 }
 
+export interface EnterpriseTable {
+  id: Generated<string>;
+  credit_code: string;
+  name: string;
+  legal_rep_person_id: string;
+  registry_reference: string;
+  checksum_override_by: string | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+}
+
+export interface AgentGrantTable {
+  id: Generated<string>;
+  enterprise_id: string;
+  person_id: string;
+  item_types: string[] | null;
+  expires_at: Date;
+  granted_by: string;
+  revoked_at: Date | null;
+  created_at: Generated<Date>;
+}
+
 export interface IdentityTables {
   'identity.staff': StaffTable;
   'identity.role_grant': RoleGrantTable;
@@ -81,6 +104,8 @@ export interface IdentityTables {
   'identity.person': PersonTable;
   'identity.sms_code': SmsCodeTable;
   'identity.staff_mfa': StaffMfaTable;
+  'identity.enterprise': EnterpriseTable;
+  'identity.agent_grant': AgentGrantTable;
 }
 
 export const identityMigrations: Record<string, Migration> = {
@@ -177,6 +202,35 @@ export const identityMigrations: Record<string, Migration> = {
         );
         -- Demo accounts only (never seeded in production) may skip the second factor.
         alter table identity.staff add column mfa_exempt boolean not null default false;
+      `.execute(db);
+    },
+  },
+  '0023_identity_enterprises': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table identity.enterprise (
+          id uuid primary key default gen_random_uuid(),
+          credit_code char(18) not null unique,
+          name text not null,
+          legal_rep_person_id uuid not null references identity.person(id),
+          registry_reference text not null,
+          checksum_override_by text,
+          version int not null default 1,
+          created_at timestamptz not null default now()
+        );
+        create table identity.agent_grant (
+          id uuid primary key default gen_random_uuid(),
+          enterprise_id uuid not null references identity.enterprise(id),
+          person_id uuid not null references identity.person(id),
+          item_types text[],
+          expires_at timestamptz not null,
+          granted_by uuid not null references identity.person(id),
+          revoked_at timestamptz,
+          created_at timestamptz not null default now()
+        );
+        create index agent_grant_person on identity.agent_grant (person_id) where revoked_at is null;
+        create index agent_grant_enterprise on identity.agent_grant (enterprise_id);
+        alter table identity.session add column acting_for uuid references identity.enterprise(id);
       `.execute(db);
     },
   },

@@ -5,7 +5,7 @@ import { audit, auditedTx, type Actor } from '../../core/audit.ts';
 import { bump, clear, current, hit, secondsLeft } from '../../core/ratelimit.ts';
 import { conflict, fieldError, forbidden, invalid, notFound, Problem, versionConflict } from '../../core/errors.ts';
 import type { Authentication } from '../../core/http.ts';
-import { authorizingGrant, ROLE_LABELS, ROLE_PERMISSIONS, type Grant, type Permission, type Principal, type Role } from '../../core/permissions.ts';
+import { authorizingGrant, ROLE_LABELS, type ActingFor, ROLE_PERMISSIONS, type Grant, type Permission, type Principal, type Role } from '../../core/permissions.ts';
 import type { Platform } from '../../core/platform.ts';
 import { UUID, type OrgApi } from '../org/index.ts';
 import { MfaService } from './mfa.ts';
@@ -101,7 +101,10 @@ export class IdentityService {
   }
 
   /** The active account behind a session, or null. */
-  private async principalOf(session: { staff_id: string | null; person_id: string | null }): Promise<Principal | null> {
+  /** What a person may do for an enterprise (set by the module to the enterprise service). */
+  actingFor: (personId: string, enterpriseId: string) => Promise<ActingFor | null> = async () => null;
+
+  private async principalOf(session: { staff_id: string | null; person_id: string | null; acting_for: string | null }): Promise<Principal | null> {
     if (session.staff_id) {
       const u = await this.db.selectFrom('identity.staff').select(['id', 'name', 'active', 'must_change_password', 'mfa_exempt']).where('id', '=', session.staff_id).executeTakeFirst();
       if (!u?.active) return null;
@@ -110,7 +113,9 @@ export class IdentityService {
       return { kind: 'staff', id: u.id, name: u.name, grants, pending };
     }
     const person = await this.db.selectFrom('identity.person').select(['id', 'name', 'active', 'level']).where('id', '=', session.person_id!).executeTakeFirst();
-    return person?.active ? { kind: 'person', id: person.id, name: person.name, grants: [], level: person.level as 1 | 2 | 3 } : null;
+    if (!person?.active) return null;
+    const actingFor = session.acting_for ? await this.actingFor(person.id, session.acting_for) : null;
+    return { kind: 'person', id: person.id, name: person.name, grants: [], level: person.level as 1 | 2 | 3, actingFor };
   }
 
   /** Drops cached sessions of an account (after its grants, password or state changed). */

@@ -17,7 +17,8 @@ export function accountIdFor(principal: Principal): string | null {
     case 'staff':
       return `staff:${principal.id}`;
     case 'person':
-      return `person:${principal.id}`;
+      // Acting for an enterprise: the tokens say for which (the subject stays the person's).
+      return principal.actingFor ? `person:${principal.id}@${principal.actingFor.creditCode}` : `person:${principal.id}`;
     default:
       return null;
   }
