@@ -39,7 +39,7 @@ import { systemActor } from '../src/core/audit.ts';
 import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
 import { newSigningKey } from '../src/modules/identity/oidc/keys.ts';
 import { grantedScopes, OIDC_SCOPE_NAMES, SCOPE_CLAIMS } from '../src/modules/identity/oidc/model.ts';
-import { apiResourceOf, CLOCK_TOLERANCE, loadOidcProvider, TTL } from '../src/modules/identity/oidc/provider.ts';
+import { CLOCK_TOLERANCE, loadOidcProvider, TTL } from '../src/modules/identity/oidc/provider.ts';
 import {
   environment,
   freePort,
