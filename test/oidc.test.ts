@@ -367,6 +367,52 @@ describe('single sign-on (OpenID Connect provider)', () => {
     expect(released[0]).toMatchObject({ target_type: 'person' });
   });
 
+  it('lists a person’s authorized applications and revokes one: its refresh token stops working, audited', async () => {
+    const personBrowser = new Browser();
+    const { idNumber, mobile } = personNumbers(900_002);
+    const post = (url: string, body: unknown) =>
+      personBrowser.fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    expect((await post('/api/persons/codes', { mobile, purpose: 'register' })).status).toBe(202);
+    const registered = await post('/api/persons/register', { name: '周八', idNumber, mobile, code: await lastCode(instance, mobile) });
+    expect(registered.status).toBe(201);
+    const { person } = (await registered.json()) as { person: { id: string; csrfToken: string } };
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const url = oidc.buildAuthorizationUrl(rp1.config, {
+      redirect_uri: rp1.redirectUri,
+      scope: 'openid profile',
+      state,
+      code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: 'S256',
+    });
+    const end = await personBrowser.follow(url, base);
+    expect(end.url.href.startsWith(rp1.redirectUri), `ended at ${end.url.href}`).toBe(true);
+    const t = await oidc.authorizationCodeGrant(rp1.config, end.url, { pkceCodeVerifier: verifier, expectedState: state });
+    expect(t.refresh_token).toBeTruthy();
+    const refreshed = await oidc.refreshTokenGrant(rp1.config, t.refresh_token!);
+    const refresh = refreshed.refresh_token ?? t.refresh_token!;
+
+    const list = async () => {
+      const res = await personBrowser.fetch(`${base}/api/persons/me/applications`);
+      expect(res.status).toBe(200);
+      return ((await res.json()) as { items: { clientId: string; clientName: string; scopes: string[]; grantedAt: string }[] }).items;
+    };
+    const before = await list();
+    expect(before).toHaveLength(1);
+    expect(before[0]).toMatchObject({ clientId: rp1.clientId, clientName: 'Case portal', scopes: ['openid', 'profile'] });
+    expect(Date.parse(before[0]!.grantedAt)).toBeGreaterThan(Date.now() - 60_000);
+
+    const revoked = await personBrowser.fetch(`${base}/api/persons/me/applications/${rp1.clientId}`, { method: 'DELETE', headers: { 'x-csrf-token': person.csrfToken } });
+    expect(revoked.status).toBe(204);
+    expect(await list()).toEqual([]);
+    await expect(oidc.refreshTokenGrant(rp1.config, refresh)).rejects.toMatchObject({ error: 'invalid_grant' });
+    const info = await fetch(`${issuer}/me`, { headers: { authorization: `Bearer ${refreshed.access_token}` } });
+    expect(info.status).toBe(401);
+    const audit = await auditLog().selectAll().where('action', '=', 'oidc.grant_revoke').where('target_id', '=', rp1.clientId).execute();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({ actor_kind: 'person', actor_id: person.id, detail: { personId: person.id } });
+  });
+
   it('gives a machine client a client-credentials token that the machine API accepts, and refuses others', async () => {
     const admin = new Browser();
     await admin.fetch(`${base}/api/auth/login`, {

@@ -244,6 +244,8 @@ const TABLE: Record<string, Row> = {
     missing: () => ({ url: `/api/staff/${randomUUID()}/mfa/reset` }),
   },
   'GET /api/persons/me/logins': { ok: 200, make: () => get('/api/persons/me/logins') },
+  'GET /api/persons/me/applications': { ok: 200, make: () => get('/api/persons/me/applications') },
+  'DELETE /api/persons/me/applications/:clientId': { ok: 204, make: () => ({ url: `/api/persons/me/applications/${randomUUID()}` }) },
   'GET /api/staff': {
     ok: 200,
     make: ({ side }) => get(`/api/staff?regionCode=${REGION[side]}`),

@@ -80,6 +80,48 @@ export interface Person {
 
 export interface PersonMe extends Person {
   csrfToken: string;
+  /** The enterprise the person now acts for (my space), or null for themselves. */
+  actingFor?: ActingFor | null;
+}
+
+/** How a person may act for an enterprise. */
+export type EnterpriseRole = 'legal_representative' | 'agent';
+/** 'all', or national item type codes ('01' … '10', '20'). */
+export type ItemTypes = 'all' | string[];
+
+export interface ActingFor {
+  enterpriseId: string;
+  creditCode: string;
+  name: string;
+  as: EnterpriseRole;
+  itemTypes: ItemTypes;
+}
+
+export interface Enterprise {
+  id: string;
+  creditCode: string;
+  name: string;
+  as: EnterpriseRole;
+  itemTypes: ItemTypes;
+  expiresAt: string | null;
+}
+
+export interface AgentGrant {
+  id: string;
+  personName: string;
+  idNumberMasked: string;
+  itemTypes: ItemTypes;
+  expiresAt: string;
+  revokedAt: string | null;
+  createdAt: string;
+}
+
+/** A single sign-on client the person has authorized. */
+export interface AuthorizedApplication {
+  clientId: string;
+  clientName: string;
+  scopes: string[];
+  grantedAt: string;
 }
 
 export type CodePurpose = 'register' | 'login';

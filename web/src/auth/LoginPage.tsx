@@ -2,7 +2,7 @@ import { LockOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api.ts';
-import { Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation } from 'react-router';
 import { staffDestination } from '../accountRules.ts';
 import { PENDING_PAGE, pendingStep, useAuth, type FromState } from '../auth.tsx';
 import { useT } from '../prefs.tsx';
@@ -101,6 +101,11 @@ export function LoginPage() {
             {t('login.submit')}
           </Button>
         </Form>
+        {next?.startsWith('/oidc/') && (
+          <p className="auth-switch">
+            <Link to={`/my/login?next=${encodeURIComponent(next)}`}>{t('login.asPerson')}</Link>
+          </p>
+        )}
       </Card>
     </div>
   );

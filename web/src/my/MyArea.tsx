@@ -11,6 +11,8 @@ import type { NavItem } from '../shell/areas.ts';
 import { ComingSoon } from '../ui/ComingSoon.tsx';
 import { NotFound } from '../ui/NotFound.tsx';
 import { toApiError } from '../useApi.ts';
+import { ActingForBanner } from './ActingFor.tsx';
+import { EnterprisesPage } from './EnterprisesPage.tsx';
 import { PersonAccountPage } from './PersonAccountPage.tsx';
 import { PersonLoginPage } from './PersonLoginPage.tsx';
 import { PersonProvider, RequirePerson, usePerson } from './personContext.tsx';
@@ -18,6 +20,7 @@ import { PersonRegisterPage } from './PersonRegisterPage.tsx';
 
 const nav: NavItem[] = [
   { to: '/my', label: 'nav.my.account', end: true },
+  { to: '/my/enterprises', label: 'nav.my.enterprises' },
   { to: '/my/cases', label: 'nav.my.cases' },
   { to: '/my/licenses', label: 'nav.my.licenses' },
   { to: '/my/evaluations', label: 'nav.my.evaluations' },
@@ -80,7 +83,16 @@ export default function MyArea() {
   return (
     <PersonProvider>
       <AppShell title="area.my" nav={nav} userMenu={(inline) => <PersonMenu inline={inline} />}>
+        <ActingForBanner />
         <Routes>
+          <Route
+            path="enterprises"
+            element={
+              <RequirePerson>
+                <EnterprisesPage />
+              </RequirePerson>
+            }
+          />
           <Route
             index
             element={

@@ -1,4 +1,7 @@
-/** My account (persons): details, real-name level and online verification, password, login history, log out. */
+/**
+ * My account (persons): details, acting for an enterprise, real-name level and online verification,
+ * password, authorized applications, login history, log out.
+ */
 import { CheckCircleFilled, LogoutOutlined, SafetyCertificateOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Form, Input, Tag } from 'antd';
 import { useState } from 'react';
@@ -12,6 +15,8 @@ import { useSubmit } from '../ui/forms.tsx';
 import { LoginHistory } from '../ui/LoginHistory.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { toApiError } from '../useApi.ts';
+import { ActingForSwitcher } from './ActingFor.tsx';
+import { ApplicationsCard } from './ApplicationsCard.tsx';
 import { usePerson } from './personContext.tsx';
 
 const LEVELS: { level: RealNameLevel; what: MessageKey; unlocks: MessageKey }[] = [
@@ -203,8 +208,12 @@ export function PersonAccountPage() {
             <dd>{t('person.levelTag', { level: person.level })}</dd>
           </dl>
         </Card>
+        <Card title={<h2 className="card-title">{t('acting.label')}</h2>} data-testid="acting-card">
+          <ActingForSwitcher />
+        </Card>
         <LevelCard />
         <PasswordCard />
+        <ApplicationsCard />
         <Card title={<h2 className="card-title">{t('person.logins')}</h2>}>
           <p className="page-lead">{t('account.loginsLead')}</p>
           <LoginHistory path="/api/persons/me/logins" />

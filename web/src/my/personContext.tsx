@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { ApiError, get, post } from '../api.ts';
+import { ApiError, get, post, request } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import type { PersonMe } from '../types.ts';
 import { Loading, ProblemAlert } from '../ui/feedback.tsx';
@@ -21,6 +21,8 @@ interface PersonAuth {
   logout: () => Promise<void>;
   /** POST as the person; a 401 (session gone) forgets the person. */
   post: <T>(path: string, body?: unknown) => Promise<T>;
+  /** DELETE as the person; a 401 forgets the person. */
+  remove: (path: string) => Promise<void>;
 }
 
 const PersonContext = createContext<PersonAuth | null>(null);
@@ -69,6 +71,14 @@ export function PersonProvider({ children }: { children: ReactNode }) {
         throw e;
       }
     };
+    const removeAs = async (path: string) => {
+      try {
+        await request<void>('DELETE', path, undefined, { csrfToken: person?.csrfToken ?? null });
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) setPerson(null);
+        throw e;
+      }
+    };
     return {
       person,
       loading,
@@ -85,6 +95,7 @@ export function PersonProvider({ children }: { children: ReactNode }) {
         setPerson(null);
       },
       post: postAs,
+      remove: removeAs,
     };
   }, [person, loading, loadError, refresh, refreshStaff]);
 

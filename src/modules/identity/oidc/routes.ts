@@ -14,6 +14,7 @@ import type { Platform } from '../../../core/platform.ts';
 import { Nullable, RegionCode } from '../../../core/schemas.ts';
 import type { OrgApi } from '../../org/index.ts';
 import { accountIdFor, type Accounts } from './accounts.ts';
+import { PersonApplications } from './applications.ts';
 import type { ClientRegistry } from './clients.ts';
 import { grantedScopes, MACHINE_SCOPE_PATTERN } from './model.ts';
 import { errorPage, pageLang } from './pages.ts';
@@ -180,6 +181,36 @@ export function oidcRoutes(app: App, p: Platform, deps: OidcRouteDeps) {
     schema: { tags, summary: '删除客户端，其令牌随即失效 / remove a client; its tokens stop working at once', params: Type.Object({ id: Type.String({ maxLength: 100 }) }), response: { 204: NoContent } },
     handler: async (req, reply) => {
       await clients.remove(actorOf(req), req.params.id);
+      return reply.code(204).send();
+    },
+  });
+
+  const applications = new PersonApplications(p.db);
+
+  app.get('/api/persons/me/applications', {
+    config: { access: { authenticated: true, kinds: ['person'] } },
+    schema: {
+      tags,
+      summary: '我已授权的应用（单点登录客户端） / applications I have authorized (single sign-on clients)',
+      response: {
+        200: Type.Object({
+          items: Type.Array(Type.Object({ clientId: Type.String(), clientName: Type.String(), scopes: Type.Array(Type.String()), grantedAt: Type.String({ format: 'date-time' }) })),
+        }),
+      },
+    },
+    handler: async (req, reply) => reply.header('cache-control', 'no-store').send({ items: await applications.list(req.principal!.id) }),
+  });
+
+  app.delete('/api/persons/me/applications/:clientId', {
+    config: { access: { authenticated: true, kinds: ['person'] } },
+    schema: {
+      tags,
+      summary: '撤销对应用的授权，其令牌随即失效 / revoke an application’s authorization; its tokens stop working at once',
+      params: Type.Object({ clientId: Type.String({ minLength: 1, maxLength: 100 }) }),
+      response: { 204: NoContent },
+    },
+    handler: async (req, reply) => {
+      await applications.revoke(actorOf(req), req.principal!.id, req.params.clientId);
       return reply.code(204).send();
     },
   });
