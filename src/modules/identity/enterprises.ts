@@ -1,9 +1,10 @@
 import type { Kysely } from 'kysely';
 import { auditedTx, type Actor } from '../../core/audit.ts';
-import { conflict, fieldError, forbidden, invalid, notFound, Problem } from '../../core/errors.ts';
+import { conflict, fieldError, forbidden, invalid, notFound } from '../../core/errors.ts';
 import type { ActingFor } from '../../core/permissions.ts';
 import type { Platform } from '../../core/platform.ts';
 import { parseCreditCode, parseIdNumber } from './codes.ts';
+import { requireLevel } from './levels.ts';
 import type { IdentityTables } from './schema.ts';
 import type { MarketRegistry } from './registry.ts';
 
@@ -54,9 +55,7 @@ export class EnterpriseService {
   async register(actor: Actor, input: { creditCode: string; name: string }) {
     const principal = actor.principal;
     if (principal?.kind !== 'person') throw forbidden();
-    if (principal.level < 2) {
-      throw new Problem(403, 'level-required', { zh: '法定代表人须先完成实名核验（L2 及以上）', en: 'the legal representative must be verified to real-name level L2 or above first' });
-    }
+    requireLevel(principal, 2);
     const parsed = parseCreditCode(input.creditCode);
     if (!parsed.ok) throw invalid(parsed.errors.map((e) => ({ field: 'creditCode', rule: e.code, message: e.message })));
     const code = parsed.value.code;

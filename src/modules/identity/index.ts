@@ -14,6 +14,7 @@ import { IdentityService } from './service.ts';
 import { DevelopmentIdentityVerifier, HttpIdentityVerifier } from './verification.ts';
 
 export { passwordProblems } from './model.ts';
+export { requireLevel } from './levels.ts';
 export { parseCreditCode, parseIdNumber, type CreditCode, type IdNumber, type Parsed } from './codes.ts';
 
 export const DEMO_PASSWORD = 'Demo-2026!';

@@ -43,3 +43,30 @@ describe('usernames', () => {
     expect(re.test('ab')).toBe(false);
   });
 });
+
+describe('real-name levels', () => {
+  it('a level meets every minimum at or below it (property)', async () => {
+    const { levelMeets } = await import('./model.ts');
+    fc.assert(
+      fc.property(fc.constantFrom(1, 2, 3), fc.constantFrom(1 as const, 2 as const, 3 as const), (level, minimum) => {
+        expect(levelMeets(level, minimum)).toBe(level >= minimum);
+      }),
+    );
+  });
+
+  it('requireLevel refuses a person below the minimum with 403 level-required naming both levels, and anyone who is not a person', async () => {
+    const { requireLevel } = await import('./levels.ts');
+    const person = (level: 1 | 2 | 3) => ({ kind: 'person' as const, id: 'p', name: '张三', grants: [], level });
+    expect(() => requireLevel(person(2), 2)).not.toThrow();
+    expect(() => requireLevel(person(3), 2)).not.toThrow();
+    let refused: unknown;
+    try {
+      requireLevel(person(1), 3);
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toMatchObject({ status: 403, code: 'level-required', extra: { requiredLevel: 3, level: 1 } });
+    expect(() => requireLevel({ kind: 'staff', id: 's', name: '李四', grants: [] }, 1)).toThrow();
+    expect(() => requireLevel(null, 1)).toThrow();
+  });
+});

@@ -44,3 +44,6 @@ export function pendingStep(a: { mustChangePassword: boolean; roles: readonly st
 
 /** Staff lockout: this many failed logins within the window lock the account until it ends. */
 export const LOCKOUT = { failures: 5, windowSeconds: 15 * 60 } as const;
+
+/** Real-name levels in order: L1 registered, L2 checked online, L3 checked in person. */
+export const levelMeets = (level: number, minimum: 1 | 2 | 3): boolean => level >= minimum;

@@ -47,6 +47,8 @@ function view(r: Selectable<OidcClientTable>): ClientView {
   };
 }
 
+const ROW_CACHE_MS = 5_000;
+
 export class ClientRegistry {
   constructor(
     private readonly database: Kysely<unknown>,
@@ -56,6 +58,21 @@ export class ClientRegistry {
 
   private get db() {
     return this.database as Kysely<OidcTables>;
+  }
+
+  /**
+   * Client rows are read for every token: each is held for ROW_CACHE_MS. Registering or removing a
+   * client clears this process's copy at once; other server copies see it within ROW_CACHE_MS.
+   */
+  readonly #rows = new Map<string, { row: Selectable<OidcTables['identity.oidc_client']>; at: number }>();
+
+  private async row(id: string) {
+    const cached = this.#rows.get(id);
+    if (cached && Date.now() - cached.at < ROW_CACHE_MS) return cached.row;
+    const row = await this.db.selectFrom('identity.oidc_client').selectAll().where('id', '=', id).executeTakeFirst();
+    if (row) this.#rows.set(id, { row, at: Date.now() });
+    else this.#rows.delete(id);
+    return row;
   }
 
   async register(actor: Actor, input: ClientInput & { regionCode: string }): Promise<ClientView & { clientSecret: string }> {
@@ -94,7 +111,7 @@ export class ClientRegistry {
   }
 
   async get(id: string): Promise<ClientView | null> {
-    const r = await this.db.selectFrom('identity.oidc_client').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await this.row(id);
     return r ? view(r) : null;
   }
 
@@ -106,11 +123,12 @@ export class ClientRegistry {
       const before = r ? view(r) : null;
       return { result: undefined, change: { action: 'oidc.client_delete', targetType: 'oidc_client', targetId: id, regionCode: r?.region_code ?? null, before } };
     });
+    this.#rows.delete(id);
   }
 
   /** What the provider's client adapter returns for a client id. */
   async metadata(id: string): Promise<Record<string, unknown> | undefined> {
-    const r = await this.db.selectFrom('identity.oidc_client').selectAll().where('id', '=', id).executeTakeFirst();
+    const r = await this.row(id);
     if (!r) return undefined;
     const v = view(r);
     return clientMetadata({ id: v.clientId, secretHash: r.secret_hash, name: v.name, grant: v.grant, redirectUris: v.redirectUris, postLogoutRedirectUris: v.postLogoutRedirectUris, backchannelLogoutUri: v.backchannelLogoutUri, scopes: v.scopes });
