@@ -142,11 +142,11 @@ export class IdentityService {
     const staff = await this.db.selectFrom('identity.staff').selectAll().where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
     // The hash check runs on a worker thread: what does not depend on its answer is read meanwhile
     // (and thrown away if the password is wrong).
-    const [ok, mfaOn, draft] = await Promise.all([
+    const [ok, draft] = await Promise.all([
       staff?.active ? verify(staff.password_hash, password) : this.spendVerify(password),
-      staff?.active ? this.mfa.enabled(staff.id) : false,
       staff?.active ? this.me(staff.id, null) : null,
     ]);
+    const mfaOn = draft?.mfaEnabled ?? false;
     const actor: Actor = {
       principal: staff ? { kind: 'staff', id: staff.id, name: staff.name, grants: [] } : null,
       grant: null,
@@ -207,7 +207,7 @@ export class IdentityService {
     if (!staff) throw notFound('账号', 'account');
     const permissions = [...new Set(staff.grants.flatMap((g) => ROLE_PERMISSIONS[g.role]))].sort();
     const roles = staff.grants.map((g) => g.role);
-    const mfaEnabled = await this.mfa.enabled(staffId);
+    const mfaEnabled = staff.mfaEnabled;
     return {
       id: staff.id,
       username: staff.username,
