@@ -27,6 +27,7 @@
  * POSTing one token request at a time, reading and parsing the whole answer. Rounds alternate
  * baseline and subject (the order flips every round).
  */
+import { CookieBrowser } from '../test/support/cookie-browser.ts';
 import { fork, type ChildProcess } from 'node:child_process';
 import { createHmac, randomBytes } from 'node:crypto';
 import http, { type IncomingMessage, type ServerResponse } from 'node:http';
@@ -220,62 +221,8 @@ async function startClient(): Promise<{ round: (m: Omit<RunMessage, 'type' | 'id
   };
 }
 
-// =============================================================================================
-// a small user agent for authorization-code flows (as in test/oidc.test.ts)
-
-class Browser {
-  readonly jar = new Map<string, { name: string; value: string; path: string }>();
-
-  private cookieHeader(url: URL) {
-    return [...this.jar.values()]
-      .filter((c) => url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
-      .sort((a, b) => b.path.length - a.path.length)
-      .map((c) => `${c.name}=${c.value}`)
-      .join('; ');
-  }
-
-  private store(res: Response) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';').map((s) => s.trim());
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq);
-      const value = pair!.slice(eq + 1);
-      const attr = (n: string) => attrs.find((a) => a.toLowerCase().startsWith(`${n}=`))?.slice(n.length + 1);
-      const p = attr('path') ?? '/';
-      const expires = attr('expires');
-      const gone = !value || attr('max-age') === '0' || (expires !== undefined && new Date(expires).getTime() < Date.now());
-      if (gone) this.jar.delete(`${name}|${p}`);
-      else this.jar.set(`${name}|${p}`, { name, value, path: p });
-    }
-  }
-
-  async fetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
-    const u = new URL(url);
-    const headers = new Headers(init.headers);
-    const cookie = this.cookieHeader(u);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(u, { ...init, headers, redirect: 'manual' });
-    this.store(res);
-    return res;
-  }
-
-  /** GETs and follows redirects on one origin; stops at another origin or at a page. */
-  async follow(start: string | URL, origin: string): Promise<URL> {
-    let url = new URL(start);
-    for (let i = 0; i < 20; i++) {
-      if (url.origin !== origin) return url;
-      const res = await this.fetch(url);
-      const location = res.headers.get('location');
-      await res.arrayBuffer();
-      if (res.status < 300 || res.status >= 400 || !location) return url;
-      url = new URL(location, url);
-    }
-    throw new Error(`too many redirects from ${String(start)}`);
-  }
-}
-
 /** One authorization-code flow (PKCE) run by `browser`; `login` is called if it lands on a login page. */
-async function codeFlow(config: oidc.Configuration, browser: Browser, origin: string, login?: (at: URL) => Promise<URL>): Promise<string> {
+async function codeFlow(config: oidc.Configuration, browser: CookieBrowser, origin: string, login?: (at: URL) => Promise<URL>): Promise<string> {
   const verifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const url = oidc.buildAuthorizationUrl(config, {
@@ -285,7 +232,7 @@ async function codeFlow(config: oidc.Configuration, browser: Browser, origin: st
     code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
     code_challenge_method: 'S256',
   });
-  let end = await browser.follow(url, origin);
+  let end = (await browser.follow(url, origin)).url;
   if (!end.href.startsWith(RP_REDIRECT) && login) end = await login(end);
   if (!end.href.startsWith(RP_REDIRECT)) throw new Error(`the authorization ended at ${end.href}`);
   const tokens = await oidc.authorizationCodeGrant(config, end, { pkceCodeVerifier: verifier, expectedState: state });
@@ -607,15 +554,15 @@ export const identity: Benchmark = {
       });
       const platformRp = await oidc.discovery(new URL(`${base}/oidc`), rp.clientId, undefined, oidc.ClientSecretBasic(rp.clientSecret), { execute: [oidc.allowInsecureRequests] });
       const bareRp = await oidc.discovery(new URL(bare!.base), bare!.rp.id, undefined, oidc.ClientSecretBasic(bare!.rp.secret), { execute: [oidc.allowInsecureRequests] });
-      const staffBrowser = new Browser();
+      const staffBrowser = new CookieBrowser();
       // The first flow meets the login page: log in there (once, over HTTP), then back to the interaction.
       const staffLogin = async (at: URL) => {
         if (at.pathname !== '/login') throw new Error(`expected the login page, got ${at.href}`);
         const res = await staffBrowser.fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USER, password: DEMO_PASSWORD }) });
         if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
-        return staffBrowser.follow(`${base}${at.searchParams.get('next')!}`, base);
+        return (await staffBrowser.follow(`${base}${at.searchParams.get('next')!}`, base)).url;
       };
-      const bareBrowser = new Browser();
+      const bareBrowser = new CookieBrowser();
       const pools: Record<Side, string[]> = { baseline: [], subject: [] };
       const flowMs: Record<Side, number> = { baseline: 0, subject: 0 };
       for (let i = 0; i < poolSize; i++) {

@@ -27,6 +27,7 @@ import { createHttp } from '../src/core/http.ts';
 import type { CoreTables } from '../src/core/schema.ts';
 import { staffAccounts } from '../src/modules/identity/oidc/accounts.ts';
 import { DEMO_PASSWORD } from './support/instance.ts';
+import { CookieBrowser } from './support/cookie-browser.ts';
 import { lastCode, personNumbers } from './support/persons.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -81,63 +82,6 @@ function persistentDatabase(): { open(): Promise<Database>; dispose(): Promise<v
   };
 }
 
-/** A user agent: a cookie jar (name and path) and redirects followed by hand. */
-class Browser {
-  readonly jar = new Map<string, { name: string; value: string; path: string }>();
-
-  cookieHeader(url: URL) {
-    return [...this.jar.values()]
-      .filter((c) => url.pathname === c.path || url.pathname.startsWith(c.path.endsWith('/') ? c.path : `${c.path}/`))
-      .sort((a, b) => b.path.length - a.path.length)
-      .map((c) => `${c.name}=${c.value}`)
-      .join('; ');
-  }
-
-  cookie(name: string) {
-    return [...this.jar.values()].find((c) => c.name === name)?.value;
-  }
-
-  private store(res: Response) {
-    for (const line of res.headers.getSetCookie()) {
-      const [pair, ...attrs] = line.split(';').map((s) => s.trim());
-      const eq = pair!.indexOf('=');
-      const name = pair!.slice(0, eq);
-      const value = pair!.slice(eq + 1);
-      const attr = (n: string) => attrs.find((a) => a.toLowerCase().startsWith(`${n}=`))?.slice(n.length + 1);
-      const p = attr('path') ?? '/';
-      const expires = attr('expires');
-      const gone = !value || attr('max-age') === '0' || (expires !== undefined && new Date(expires).getTime() < Date.now());
-      if (gone) this.jar.delete(`${name}|${p}`);
-      else this.jar.set(`${name}|${p}`, { name, value, path: p });
-    }
-  }
-
-  async fetch(url: string | URL, init: RequestInit = {}): Promise<Response> {
-    const u = new URL(url);
-    const headers = new Headers(init.headers);
-    const cookie = this.cookieHeader(u);
-    if (cookie) headers.set('cookie', cookie);
-    const res = await fetch(u, { ...init, headers, redirect: 'manual' });
-    this.store(res);
-    return res;
-  }
-
-  /** GETs and follows redirects on the platform's origin; stops at another origin or at a page (2xx). */
-  async follow(start: string | URL, origin: string): Promise<{ url: URL; res: Response | null; hops: URL[] }> {
-    let url = new URL(start);
-    const hops: URL[] = [url];
-    for (let i = 0; i < 20; i++) {
-      if (url.origin !== origin) return { url, res: null, hops };
-      const res = await this.fetch(url);
-      const location = res.headers.get('location');
-      if (res.status < 300 || res.status >= 400 || !location) return { url, res, hops };
-      await res.arrayBuffer();
-      url = new URL(location, url);
-      hops.push(url);
-    }
-    throw new Error(`too many redirects from ${String(start)}`);
-  }
-}
 
 interface Rp {
   clientId: string;
@@ -156,7 +100,7 @@ describe('single sign-on (OpenID Connect provider)', () => {
   let rpServer: Server;
   let rpBase: string;
   const backchannel: { client: string; body: string }[] = [];
-  const browser = new Browser();
+  const browser = new CookieBrowser();
   let rp1: Rp;
   let rp2: Rp;
   let rp3: Rp;
@@ -340,7 +284,7 @@ describe('single sign-on (OpenID Connect provider)', () => {
   });
 
   it('signs a person in with the masked ID number, and releases the full one only for the id_number scope', async () => {
-    const personBrowser = new Browser();
+    const personBrowser = new CookieBrowser();
     const { idNumber, mobile } = personNumbers(900_001);
     const post = (url: string, body: unknown) =>
       personBrowser.fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -368,7 +312,7 @@ describe('single sign-on (OpenID Connect provider)', () => {
   });
 
   it('lists a person’s authorized applications and revokes one: its refresh token stops working, audited', async () => {
-    const personBrowser = new Browser();
+    const personBrowser = new CookieBrowser();
     const { idNumber, mobile } = personNumbers(900_002);
     const post = (url: string, body: unknown) =>
       personBrowser.fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
@@ -414,7 +358,7 @@ describe('single sign-on (OpenID Connect provider)', () => {
   });
 
   it('gives a machine client a client-credentials token that the machine API accepts, and refuses others', async () => {
-    const admin = new Browser();
+    const admin = new CookieBrowser();
     await admin.fetch(`${base}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
