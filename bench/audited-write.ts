@@ -18,7 +18,8 @@ import { sql, type Kysely } from 'kysely';
 import { verifyAudit, type Actor } from '../src/core/audit.ts';
 import type { Principal } from '../src/core/permissions.ts';
 import { DEMO_PASSWORD } from '../src/modules/identity/index.ts';
-import { OrgService, RegionIndex } from '../src/modules/org/service.ts';
+import { RegionIndex } from '../src/modules/org/regions.ts';
+import { OrgService } from '../src/modules/org/service.ts';
 import { numberOption, progress, row, seededInstance, type Benchmark, type BenchOptions, type BenchResult } from './lib.ts';
 
 const REGION = '420102';

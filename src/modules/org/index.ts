@@ -2,7 +2,8 @@ import type { Module, Platform } from '../../core/platform.ts';
 import { orgRoutes } from './routes.ts';
 import { orgMigrations } from './schema.ts';
 import { seedOrg } from './seed.ts';
-import { loadProvince, OrgService, RegionIndex } from './service.ts';
+import { loadProvince, RegionIndex } from './regions.ts';
+import { OrgService } from './service.ts';
 
 export type { Region, RegionLevel } from './model.ts';
 export type { DepartmentView } from './service.ts';
