@@ -109,7 +109,7 @@ describeBrowser('staff second factor (TOTP)', (env) => {
     await expectAccessible(page, 'login asking for the authenticator code');
     await page.getByLabel('动态验证码（6 位数字）').fill(wrongCode(secret));
     await button(page, '登录').click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toContain('用户名、密码或动态验证码不正确');
+    await expect.poll(() => page.getByTestId('problem').textContent()).toContain('用户名、密码或动态验证码不正确');
     await expectAccessible(page, 'login with a wrong authenticator code');
     await page.getByLabel('动态验证码（6 位数字）').fill(await freshCode(secret, enrolStep));
     await button(page, '登录').click();
@@ -138,13 +138,13 @@ describeBrowser('staff second factor (TOTP)', (env) => {
     const { context, page } = await openPage(env.browser, env.server.url);
     await submitLogin(page, '/admin/regions', 'catalog_admin.wuhan', 'Wrong-Password-0');
     for (let i = 1; i < 5; i++) {
-      await expect.poll(() => page.getByRole('alert').textContent()).toContain('不正确');
+      await expect.poll(() => page.getByTestId('problem').textContent()).toContain('不正确');
       await page.getByLabel('密码', { exact: true }).fill(`Wrong-Password-${i}`);
       await button(page, '登录').click();
     }
     await page.getByLabel('密码', { exact: true }).fill('Demo-2026!');
     await button(page, '登录').click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/账号已锁定.*请于 \d{2}:\d{2}:\d{2} 之后再试/);
+    await expect.poll(() => page.getByTestId('problem').textContent()).toMatch(/账号已锁定.*请于 \d{2}:\d{2}:\d{2} 之后再试/);
     expect(page.url()).toMatch(/\/login$/);
     await expectAccessible(page, 'login of a locked account');
     await context.close();

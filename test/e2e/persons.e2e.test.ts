@@ -107,7 +107,7 @@ describeBrowser('my space (persons)', (env) => {
     expect((await page.request.post('/api/persons/codes', { data: { mobile: person.mobile, purpose: 'login' } })).status()).toBe(202);
     await page.getByLabel('手机号码').fill(person.mobile);
     await page.getByTestId('send-code').click();
-    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/操作过于频繁，请 \d+ 秒后再试.*请于 \d{2}:\d{2}:\d{2} 之后再试/);
+    await expect.poll(() => page.getByTestId('problem').textContent()).toMatch(/操作过于频繁，请 \d+ 秒后再试.*请于 \d{2}:\d{2}:\d{2} 之后再试/);
     await expect.poll(() => page.getByTestId('send-code').textContent()).toMatch(/\d+ 秒后可重新获取/);
     expect(await page.getByTestId('send-code').isDisabled()).toBe(true);
     await expectAccessible(page, 'person code login after a 429');

@@ -11,6 +11,7 @@ import { PersonService } from './persons.ts';
 import { identityRoutes, SESSION_COOKIE } from './routes.ts';
 import { identityMigrations } from './schema.ts';
 import { IdentityService } from './service.ts';
+import { StaffAdmin } from './staff-admin.ts';
 import { DevelopmentIdentityVerifier, HttpIdentityVerifier } from './verification.ts';
 
 export { passwordProblems } from './model.ts';
@@ -37,6 +38,7 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
   let service: IdentityService | undefined;
   let persons: PersonService | undefined;
   let enterprises: EnterpriseService | undefined;
+  let staffAdmin: StaffAdmin | undefined;
   let platform: Platform | undefined;
   const ready = () => {
     if (!service || !platform) throw new Error('identity module is not initialized');
@@ -50,7 +52,8 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
   });
 
   async function seedDemo(): Promise<string[]> {
-    const { service: s } = ready();
+    ready();
+    const admin = staffAdmin!;
     const lines = [`演示账号 / demo accounts (password ${DEMO_PASSWORD}):`];
     for (const [suffix, regionCode] of [['hubei', '420000'], ['wuhan', '420100']] as const) {
       const region = org.region(regionCode)!;
@@ -58,7 +61,7 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
         const kind = DEMO_DEPARTMENT[role];
         const dept = kind ? await org.departmentOfKind(regionCode, kind) : null;
         const username = `${role}.${suffix}`;
-        await s.createWithGrant(systemActor('seed-demo'), {
+        await admin.createWithGrant(systemActor('seed-demo'), {
           username,
           name: `${region.name}${ROLE_LABELS[role].zh}（演示）`,
           password: DEMO_PASSWORD,
@@ -80,6 +83,7 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
     async init(p) {
       platform = p;
       service = new IdentityService(p, org);
+      staffAdmin = new StaffAdmin(p, org, service);
       const c = p.config;
       const identity = service;
       persons = new PersonService(p, c.IDV_URL ? new HttpIdentityVerifier(c.IDV_URL, c.IDV_TOKEN ?? '') : new DevelopmentIdentityVerifier(), (personId) => identity.forget(personId));
@@ -104,7 +108,7 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
       });
     },
     routes: (app, p) => {
-      identityRoutes(app, p, ready().service, org);
+      identityRoutes(app, p, ready().service, staffAdmin!, org);
       personRoutes(app, p, persons!);
       enterpriseRoutes(app, enterprises!);
       oidc.routes(app, p);
@@ -114,7 +118,7 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
   const api: IdentityApi = {
     oidc: oidc.api,
     createAdmin: (input) =>
-      ready().service.createWithGrant(systemActor('cli'), { ...input, role: 'platform_admin', mustChangePassword: true }),
+      staffAdmin!.createWithGrant(systemActor('cli'), { ...input, role: 'platform_admin', mustChangePassword: true }),
   };
   return { module, api };
 }

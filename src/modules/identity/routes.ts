@@ -9,6 +9,7 @@ import { IdParam, LabelText, Nullable, Page, Paging, RegionCode, Version } from 
 import type { OrgApi } from '../org/index.ts';
 import { USERNAME_PATTERN } from './model.ts';
 import { canManageWith, type IdentityService } from './service.ts';
+import type { StaffAdmin } from './staff-admin.ts';
 
 export const SESSION_COOKIE = 'sid';
 const tags = ['identity'];
@@ -78,7 +79,7 @@ export function setSessionCookie(p: Platform, req: FastifyRequest, reply: Fastif
   });
 }
 
-export function identityRoutes(app: App, p: Platform, identity: IdentityService, org: OrgApi) {
+export function identityRoutes(app: App, p: Platform, identity: IdentityService, admin: StaffAdmin, org: OrgApi) {
   const parentOf = (c: string) => p.regionParents.get(c);
   const staffScope = async (req: FastifyRequest) => identity.staffRegion((req.params as { id: string }).id);
   const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string) => setSessionCookie(p, req, reply, token);
@@ -185,7 +186,7 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
       querystring: Type.Object({ regionCode: RegionCode, q: Type.Optional(Type.String({ maxLength: 40 })), ...Paging }),
       response: { 200: Page(Staff) },
     },
-    handler: async (req) => identity.listStaff({ regionCodes: org.subtree(req.query.regionCode), text: req.query.q, page: req.query.page, pageSize: req.query.pageSize }),
+    handler: async (req) => admin.listStaff({ regionCodes: org.subtree(req.query.regionCode), text: req.query.q, page: req.query.page, pageSize: req.query.pageSize }),
   });
 
   app.post('/api/staff', {
@@ -211,7 +212,7 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
       }),
       response: { 201: Staff },
     },
-    handler: async (req, reply) => reply.code(201).send(await identity.createStaff(actorOf(req), req.body)),
+    handler: async (req, reply) => reply.code(201).send(await admin.createStaff(actorOf(req), req.body)),
   });
 
   app.get('/api/staff/:id', {
@@ -229,7 +230,7 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
       body: Type.Object({ version: Version, name: Type.Optional(Name), active: Type.Optional(Type.Boolean()) }),
       response: { 200: Staff },
     },
-    handler: async (req) => identity.updateStaff(actorOf(req), req.params.id, req.body),
+    handler: async (req) => admin.updateStaff(actorOf(req), req.params.id, req.body),
   });
 
   app.post('/api/staff/:id/grants', {
@@ -242,14 +243,14 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
       response: { 201: GrantOut },
     },
     handler: async (req, reply) =>
-      reply.code(201).send(await identity.grantRole(actorOf(req), req.params.id, req.body, canManageWith(req.principal!, parentOf, 'staff:manage'))),
+      reply.code(201).send(await admin.grantRole(actorOf(req), req.params.id, req.body, canManageWith(req.principal!, parentOf, 'staff:manage'))),
   });
 
   app.delete('/api/staff/:id/grants/:grantId', {
     config: { access: { permission: 'staff:manage', scope: staffScope } },
     schema: { tags, summary: '撤销授权 / revoke a grant', params: Type.Object({ id: Type.String(), grantId: Type.String({ format: 'uuid' }) }), response: { 204: NoContent } },
     handler: async (req, reply) => {
-      await identity.revokeRole(actorOf(req), req.params.id, req.params.grantId, canManageWith(req.principal!, parentOf, 'staff:manage'));
+      await admin.revokeRole(actorOf(req), req.params.id, req.params.grantId, canManageWith(req.principal!, parentOf, 'staff:manage'));
       return reply.code(204).send();
     },
   });
@@ -258,7 +259,7 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
     config: { access: { permission: 'staff:manage', scope: staffScope } },
     schema: { tags, summary: '重置密码（下次登录须修改） / reset a password (change forced at next login)', params: IdParam, body: Type.Object({ password: Password }), response: { 204: NoContent } },
     handler: async (req, reply) => {
-      await identity.resetPassword(actorOf(req), req.params.id, req.body.password);
+      await admin.resetPassword(actorOf(req), req.params.id, req.body.password);
       return reply.code(204).send();
     },
   });
