@@ -42,6 +42,7 @@ export const PERMISSIONS = {
   'person:read': 'find a person by ID number (masked view) at a window',
   'person:verify': 'record an in-person identity check (real-name level 3)',
   'person:read_id': 'read a full ID number, stating a reason that is audited',
+  'enterprise:accept_code': 'accept a really issued credit code that fails a check character (flagged, audited)',
   'client:manage': 'register and remove OpenID Connect clients (single sign-on relying parties, machine clients)',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
@@ -49,7 +50,7 @@ export type Permission = keyof typeof PERMISSIONS;
 const EVERY_STAFF: Permission[] = ['org:read', 'file:upload'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  platform_admin: [...EVERY_STAFF, 'org:manage', 'staff:read', 'staff:manage', 'client:manage'],
+  platform_admin: [...EVERY_STAFF, 'org:manage', 'staff:read', 'staff:manage', 'enterprise:accept_code', 'client:manage'],
   catalog_admin: EVERY_STAFF,
   window_clerk: [...EVERY_STAFF, 'person:read', 'person:verify', 'person:read_id'],
   reviewer: [...EVERY_STAFF, 'person:read', 'person:read_id'],

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GatewayError } from '../../src/core/notify.ts';
 import { HttpMarketRegistry } from '../../src/modules/identity/registry.ts';
 import { call, login, testInstance, type TestInstance } from '../support/instance.ts';
-import { creditCode, registerPerson, type TestPerson } from '../support/persons.ts';
+import { creditCode, registerPerson, withBadCheck, type TestPerson } from '../support/persons.ts';
 
 let i: TestInstance;
 let seq = 0;
@@ -53,6 +53,40 @@ describe('enterprise registration', () => {
     const res = await call(i, rep, 'POST', '/api/enterprises', { creditCode: `${good.slice(0, 17)}${good[17] === '0' ? '1' : '0'}`, name: '校验失败有限公司' });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ errors: [{ field: 'creditCode', rule: 'checksum' }] });
+  });
+});
+
+describe('a really issued code that fails its check character', () => {
+  it('is refused by default and accepted only after an administrator’s audited exception, flagged', async () => {
+    const rep = await verifiedPerson('严法人');
+    const code = withBadCheck(creditCode(next()));
+    const refused = await call(i, rep, 'POST', '/api/enterprises', { creditCode: code, name: '校验位例外有限公司' });
+    expect(refused.json()).toMatchObject({ errors: [{ field: 'creditCode', rule: 'checksum' }] });
+    const admin = await login(i, 'platform_admin.wuhan');
+    const accepted = await call(i, admin, 'POST', '/api/credit-code-exceptions', { creditCode: code, reason: '营业执照原件核实，代码确已发放' });
+    expect(accepted.statusCode, accepted.body).toBe(201);
+    expect(accepted.json()).toEqual({ creditCode: code, failed: ['checksum'] });
+    expect((await call(i, admin, 'POST', '/api/credit-code-exceptions', { creditCode: code, reason: '再次认可' })).statusCode).toBe(409);
+    const registered = await call(i, rep, 'POST', '/api/enterprises', { creditCode: code, name: '校验位例外有限公司' });
+    expect(registered.statusCode, registered.body).toBe(201);
+    const row = (await i.platform.db
+      .selectFrom('core.audit_log' as never)
+      .select(['detail' as never])
+      .where('action' as never, '=', 'enterprise.register' as never)
+      .where('target_id' as never, '=', (registered.json() as { id: string }).id as never)
+      .executeTakeFirstOrThrow()) as { detail: { checksumException?: { acceptedBy: string } } };
+    expect(row.detail.checksumException?.acceptedBy).toBe(admin.userId);
+  });
+
+  it('accepts no other problem, no valid code, and only within the administrator’s region', async () => {
+    const admin = await login(i, 'platform_admin.wuhan');
+    const valid = await call(i, admin, 'POST', '/api/credit-code-exceptions', { creditCode: creditCode(next()), reason: '无需认可的代码' });
+    expect(valid.json()).toMatchObject({ errors: [{ field: 'creditCode', rule: 'valid' }] });
+    const good = creditCode(next());
+    const wrongType = `9Z${good.slice(2)}`;
+    expect((await call(i, admin, 'POST', '/api/credit-code-exceptions', { creditCode: wrongType, reason: '类别代码错误' })).statusCode).toBe(400);
+    const elsewhere = withBadCheck(creditCode(next(), '420200'));
+    expect((await call(i, admin, 'POST', '/api/credit-code-exceptions', { creditCode: elsewhere, reason: '黄石市的代码' })).statusCode).toBe(403);
   });
 });
 

@@ -11,7 +11,7 @@ import { testConfig } from '../../src/core/config.ts';
 import { createHttp, type Access } from '../../src/core/http.ts';
 import { ROLE_PERMISSIONS, ROLES, type Role } from '../../src/core/permissions.ts';
 import { call, DEMO_PASSWORD, login, testInstance, type Session, type TestInstance } from '../support/instance.ts';
-import { creditCode, lastCode, nextAddress, personLogin, personNumbers, registerPerson, type TestPerson } from '../support/persons.ts';
+import { creditCode, withBadCheck, lastCode, nextAddress, personLogin, personNumbers, registerPerson, type TestPerson } from '../support/persons.ts';
 
 type Side = 'inside' | 'outside' | 'missing';
 
@@ -340,6 +340,13 @@ const TABLE: Record<string, Row> = {
 
   // Enterprises and agents (persons only).
   'POST /api/enterprises': { ok: 201, make: () => ({ url: '/api/enterprises', payload: { creditCode: creditCode(++personSeq), name: '权限测试有限公司' } }) },
+  'POST /api/credit-code-exceptions': {
+    ok: 201,
+    make: ({ side }) => ({
+      url: '/api/credit-code-exceptions',
+      payload: { creditCode: withBadCheck(creditCode(++personSeq, side === 'inside' ? '420102' : '420200')), reason: '权限测试认可' },
+    }),
+  },
   'GET /api/enterprises/mine': { ok: 200, make: () => get('/api/enterprises/mine') },
   'POST /api/persons/me/acting-for': { ok: 200, make: () => ({ url: '/api/persons/me/acting-for', payload: { enterpriseId: null } }) },
   'GET /api/enterprises/:id/agents': { ok: 200, make: () => get(`/api/enterprises/${fixtureEnterprise}/agents`) },

@@ -54,9 +54,12 @@ export async function personLogin(i: Instance, p: Pick<TestPerson, 'idNumber' | 
   return { cookie: `sid=${res.cookies.find((c) => c.name === 'sid')!.value}`, csrf: body.person.csrfToken, userId: body.person.id };
 }
 
-/** A valid enterprise credit code (9 工商, 1 企业, registered in 武汉市), different for every n. */
-export function creditCode(n: number) {
+/** A valid enterprise credit code (9 工商, 1 企业, registered in 武汉市 unless told), different for every n. */
+export function creditCode(n: number, division = '420100') {
   const org8 = String(n).padStart(8, '0');
-  const first17 = `91420100${org8}${orgCodeCheckChar(org8)}`;
+  const first17 = `91${division}${org8}${orgCodeCheckChar(org8)}`;
   return first17 + usccCheckChar(first17);
 }
+
+/** The same code with a wrong last check character: what a few really issued codes look like. */
+export const withBadCheck = (code: string) => code.slice(0, 17) + (code[17] === '0' ? '1' : '0');

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
 import { actorOf, type App } from '../../core/http.ts';
+import { HOME_PROVINCE } from '../org/index.ts';
 import type { EnterpriseService } from './enterprises.ts';
 import { ITEM_TYPES } from './enterprises.ts';
 import { NoContent } from './routes.ts';
@@ -31,7 +32,10 @@ const Agent = Type.Object({
   createdAt: Type.String(),
 });
 
-export function enterpriseRoutes(app: App, enterprises: EnterpriseService) {
+export function enterpriseRoutes(app: App, enterprises: EnterpriseService, regionOf: (code: string) => string | null) {
+  /** A credit code's registration division (positions 3–8), or the province when that is no region here. */
+  const regionOfCode = (creditCode: string) => regionOf(creditCode.slice(2, 8).toUpperCase()) ?? HOME_PROVINCE;
+
   app.post('/api/enterprises', {
     config: { access: { authenticated: true, kinds: ['person'] } },
     schema: {
@@ -41,6 +45,23 @@ export function enterpriseRoutes(app: App, enterprises: EnterpriseService) {
       response: { 201: Enterprise },
     },
     handler: async (req, reply) => reply.code(201).send(await enterprises.register(actorOf(req), req.body)),
+  });
+
+  app.post('/api/credit-code-exceptions', {
+    config: {
+      access: {
+        permission: 'enterprise:accept_code',
+        // The code's own division names the region whose administrator may accept it.
+        scope: (req) => ({ regionCode: regionOfCode((req.body as { creditCode: string }).creditCode) }),
+      },
+    },
+    schema: {
+      tags,
+      summary: '认可校验位不符但确已发放的统一社会信用代码（标记并审计） / accept a really issued credit code that fails a check character (flagged, audited)',
+      body: Type.Object({ creditCode: Type.String({ minLength: 18, maxLength: 18 }), reason: Type.String({ minLength: 4, maxLength: 300 }) }),
+      response: { 201: Type.Object({ creditCode: Type.String(), failed: Type.Array(Type.String()) }) },
+    },
+    handler: async (req, reply) => reply.code(201).send(await enterprises.acceptCode(actorOf(req), req.body)),
   });
 
   app.get('/api/enterprises/mine', {

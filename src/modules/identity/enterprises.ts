@@ -12,6 +12,8 @@ const idDb = (db: Kysely<unknown>) => db as Kysely<IdentityTables>;
 
 /** The national item type codes an agent's grant may be limited to. */
 export const ITEM_TYPES = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '20'] as const;
+/** The check-character problems an administrator may accept for a really issued code. */
+const CHECK_ERRORS = new Set(['checksum', 'orgCodeChecksum']);
 /** Agents' grants end at most this long after they are given. */
 const MAX_GRANT_DAYS = 3 * 366;
 
@@ -57,8 +59,9 @@ export class EnterpriseService {
     if (principal?.kind !== 'person') throw forbidden();
     requireLevel(principal, 2);
     const parsed = parseCreditCode(input.creditCode);
-    if (!parsed.ok) throw invalid(parsed.errors.map((e) => ({ field: 'creditCode', rule: e.code, message: e.message })));
-    const code = parsed.value.code;
+    const exception = parsed.ok ? null : await this.acceptedException(input.creditCode, parsed.errors);
+    if (!parsed.ok && !exception) throw invalid(parsed.errors.map((e) => ({ field: 'creditCode', rule: e.code, message: e.message })));
+    const code = parsed.ok ? parsed.value.code : exception!.credit_code;
     const answer = await this.registry.lookup(code);
     if (!answer.found || answer.status !== 'active') {
       throw fieldError('creditCode', 'registry', '市场主体登记系统中没有处于存续状态的该主体', 'the market registry has no active enterprise with this code');
@@ -72,13 +75,19 @@ export class EnterpriseService {
       return await auditedTx(this.p.db, actor, async (tx) => {
         const row = await idDb(tx)
           .insertInto('identity.enterprise')
-          .values({ credit_code: code, name, legal_rep_person_id: principal.id, registry_reference: answer.reference, checksum_override_by: null })
+          .values({ credit_code: code, name, legal_rep_person_id: principal.id, registry_reference: answer.reference, checksum_override_by: exception?.accepted_by ?? null })
           .returning(['id'])
           .executeTakeFirstOrThrow();
         const view: EnterpriseView = { id: row.id, creditCode: code, name, as: 'legal_representative', itemTypes: 'all', expiresAt: null };
         return {
           result: view,
-          change: { action: 'enterprise.register', targetType: 'enterprise', targetId: row.id, after: view, detail: { registry: this.registry.kind, reference: answer.reference } },
+          change: {
+            action: 'enterprise.register',
+            targetType: 'enterprise',
+            targetId: row.id,
+            after: view,
+            detail: { registry: this.registry.kind, reference: answer.reference, ...(exception && { checksumException: { acceptedBy: exception.accepted_by } }) },
+          },
         };
       });
     } catch (e) {
@@ -89,6 +98,37 @@ export class EnterpriseService {
       }
       throw e;
     }
+  }
+
+  /** A code that fails only its check characters and that an administrator accepted. */
+  private async acceptedException(input: string, errors: { code: string }[]) {
+    if (!errors.every((e) => CHECK_ERRORS.has(e.code))) return null;
+    return (await this.db.selectFrom('identity.credit_code_exception').selectAll().where('credit_code', '=', input.trim().toUpperCase()).executeTakeFirst()) ?? null;
+  }
+
+  /**
+   * An administrator accepts a code that was really issued but fails a check character (GB 32100
+   * allows none; a few exist). Only such codes: any other problem is still refused.
+   */
+  async acceptCode(actor: Actor, input: { creditCode: string; reason: string }) {
+    const code = input.creditCode.trim().toUpperCase();
+    const parsed = parseCreditCode(code);
+    if (parsed.ok) throw fieldError('creditCode', 'valid', '该代码校验通过，无需特别认可', 'the code passes its checks; it needs no exception');
+    const other = parsed.errors.filter((e) => !CHECK_ERRORS.has(e.code));
+    if (other.length) throw invalid(other.map((e) => ({ field: 'creditCode', rule: e.code, message: e.message })));
+    try {
+      await auditedTx(this.p.db, actor, async (tx) => {
+        await idDb(tx).insertInto('identity.credit_code_exception').values({ credit_code: code, reason: input.reason.trim(), accepted_by: actor.principal!.id }).execute();
+        return {
+          result: undefined,
+          change: { action: 'enterprise.code_exception', targetType: 'credit_code', targetId: code, regionCode: actor.grant?.regionCode ?? null, detail: { reason: input.reason.trim(), failed: parsed.errors.map((e) => e.code) } },
+        };
+      });
+    } catch (e) {
+      if ((e as { code?: string }).code === '23505') throw conflict('该代码已被认可', 'this code is already accepted');
+      throw e;
+    }
+    return { creditCode: code, failed: parsed.errors.map((e) => e.code) };
   }
 
   /** Enterprises the person may act for now: as legal representative, or as an agent with a live grant. */

@@ -110,7 +110,7 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
     routes: (app, p) => {
       identityRoutes(app, p, ready().service, staffAdmin!, org);
       personRoutes(app, p, persons!);
-      enterpriseRoutes(app, enterprises!);
+      enterpriseRoutes(app, enterprises!, (code) => (org.region(code) ? code : null));
       oidc.routes(app, p);
     },
     seedDemo,

@@ -97,6 +97,13 @@ export interface AgentGrantTable {
   created_at: Generated<Date>;
 }
 
+export interface CreditCodeExceptionTable {
+  credit_code: string;
+  reason: string;
+  accepted_by: string;
+  created_at: Generated<Date>;
+}
+
 export interface IdentityTables {
   'identity.staff': StaffTable;
   'identity.role_grant': RoleGrantTable;
@@ -106,6 +113,7 @@ export interface IdentityTables {
   'identity.staff_mfa': StaffMfaTable;
   'identity.enterprise': EnterpriseTable;
   'identity.agent_grant': AgentGrantTable;
+  'identity.credit_code_exception': CreditCodeExceptionTable;
 }
 
 export const identityMigrations: Record<string, Migration> = {
@@ -231,6 +239,19 @@ export const identityMigrations: Record<string, Migration> = {
         create index agent_grant_person on identity.agent_grant (person_id) where revoked_at is null;
         create index agent_grant_enterprise on identity.agent_grant (enterprise_id);
         alter table identity.session add column acting_for uuid references identity.enterprise(id);
+      `.execute(db);
+    },
+  },
+  '0024_identity_credit_code_exceptions': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        -- Codes really issued that fail a check character, accepted one by one by an administrator.
+        create table identity.credit_code_exception (
+          credit_code char(18) primary key,
+          reason text not null,
+          accepted_by uuid not null references identity.staff(id),
+          created_at timestamptz not null default now()
+        );
       `.execute(db);
     },
   },
