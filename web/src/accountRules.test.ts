@@ -26,6 +26,9 @@ describe('account rules', () => {
     expect(safeNext('https://evil.example/')).toBe('/my');
     expect(safeNext('//evil.example/')).toBe('/my');
     expect(safeNext('/\\evil.example/')).toBe('/my');
+    expect(safeNext('/a\\b')).toBe('/my');
+    expect(safeNext('/oidc/interaction/abc', '')).toBe('/oidc/interaction/abc');
+    expect(safeNext('//evil.example/', '')).toBe('');
     expect(safeNext('/my/login?next=/my')).toBe('/my');
     expect(staffDestination('/admin/staff')).toBe('/admin/staff');
     expect(staffDestination('/account/mfa')).toBe('/admin');

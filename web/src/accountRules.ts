@@ -11,7 +11,7 @@ export const groupsOfFour = (secret: string) => secret.replace(/\s+/g, '').match
 
 /** Only an internal path may be the target of `?next=`, and never the login or registration page itself. */
 export function safeNext(next: string | null, fallback = '/my'): string {
-  return next && next.startsWith('/') && !next.startsWith('//') && !next.startsWith('/\\') && !/^\/my\/(login|register)/.test(next)
+  return next && next.startsWith('/') && !next.startsWith('//') && !next.includes('\\') && !/^\/my\/(login|register)/.test(next)
     ? next
     : fallback;
 }

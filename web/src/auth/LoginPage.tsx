@@ -3,7 +3,7 @@ import { Alert, Button, Card, Form, Input } from 'antd';
 import { useState } from 'react';
 import { ApiError } from '../api.ts';
 import { Link, Navigate, useLocation } from 'react-router';
-import { staffDestination } from '../accountRules.ts';
+import { safeNext, staffDestination } from '../accountRules.ts';
 import { PENDING_PAGE, pendingStep, useAuth, type FromState } from '../auth.tsx';
 import { useT } from '../prefs.tsx';
 import { ProblemAlert } from '../ui/feedback.tsx';
@@ -23,15 +23,6 @@ const INVALID_LOGIN = '/problems/invalid-login';
 
 /** The server's "wrong user name or password" also answers a wrong code: once a code was asked for, say so. */
 const withTitle = (error: ApiError, title: string) => new ApiError({ ...error.problem, title });
-
-/**
- * A path of this site given as `?next=`: single sign-on sends a browser without a session here
- * with next=/oidc/interaction/…, to go back there once logged in.
- */
-export function nextParam(search: string): string | null {
-  const next = new URLSearchParams(search).get('next');
-  return next && /^\/(?![/\\])/.test(next) && !next.includes('\\') ? next : null;
-}
 
 /** Where to go after signing in: the page the user came from, else the admin area. */
 export function destination(state: unknown): string {
@@ -54,7 +45,8 @@ export function LoginPage() {
     }
   });
 
-  const next = nextParam(location.search);
+  // Single sign-on sends a browser without a session here with next=/oidc/interaction/….
+  const next = safeNext(new URLSearchParams(location.search).get('next'), '') || null;
   const state: unknown = next ? ({ from: next } satisfies FromState) : location.state;
   if (me) {
     const pending = pendingStep(me);
