@@ -1,6 +1,6 @@
 /** Departments: search, filter by region, page; create, edit and (de)activate with optimistic versions. */
 import { PlusOutlined } from '@ant-design/icons';
-import {App, Button, Checkbox, Input, Popconfirm, Space, Tag } from 'antd';
+import { App, Button, Checkbox, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { patch, withQuery } from '../api.ts';
 import { useAuth } from '../auth.tsx';
@@ -11,7 +11,7 @@ import { ProblemAlert } from '../ui/feedback.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { CreateDepartmentModal, EditDepartmentModal } from './DepartmentModals.tsx';
 import { useAdmin } from './adminContext.tsx';
-import { RegionPicker } from './pickers.tsx';
+import { SearchToolbar } from './pickers.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
 
 export function DepartmentsPage() {
@@ -58,32 +58,23 @@ export function DepartmentsPage() {
           )
         }
       />
-      <div className="toolbar">
-        <Input.Search
-          aria-label={t('departments.search')}
-          placeholder={t('departments.search')}
-          allowClear
-          enterButton={t('common.search')}
-          onSearch={(value) => {
-            setQ(value.trim());
-            setPage(1);
-          }}
-          style={{ maxWidth: 360 }}
-        />
-        <RegionPicker
-          permission="org:read"
-          aria-label={t('common.filterRegion')}
-          placeholder={t('common.filterRegion')}
-          value={regionCode}
-          onChange={(code) => {
-            setChosenRegion(code);
-            setPage(1);
-          }}
-        />
+      <SearchToolbar
+        searchLabel={t('departments.search')}
+        permission="org:read"
+        regionCode={regionCode}
+        onSearch={(value) => {
+          setQ(value);
+          setPage(1);
+        }}
+        onRegion={(code) => {
+          setChosenRegion(code);
+          setPage(1);
+        }}
+      >
         <Checkbox checked={includeSubregions} onChange={(e) => setIncludeSubregions(e.target.checked)}>
           {t('common.includeSubregions')}
         </Checkbox>
-      </div>
+      </SearchToolbar>
       {list.error && <ProblemAlert error={list.error} />}
       <DataTable<Department>
         label={t('departments.title')}

@@ -1,6 +1,6 @@
 /** Staff accounts: search and page; create, grant and revoke roles, reset passwords and second factors, (de)activate. */
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Input, Popconfirm, Space, Tag } from 'antd';
+import { App, Button, Popconfirm, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { patch, post, withQuery } from '../api.ts';
 import { useAuth } from '../auth.tsx';
@@ -10,7 +10,7 @@ import { toApiError, useApi } from '../useApi.ts';
 import { ProblemAlert } from '../ui/feedback.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useAdmin } from './adminContext.tsx';
-import { RegionPicker } from './pickers.tsx';
+import { SearchToolbar } from './pickers.tsx';
 import { CreateStaffModal, GrantsModal, ResetPasswordModal } from './StaffModals.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
 
@@ -68,29 +68,20 @@ export function StaffPage() {
           )
         }
       />
-      <div className="toolbar">
-        <Input.Search
-          aria-label={t('staff.search')}
-          placeholder={t('staff.search')}
-          allowClear
-          enterButton={t('common.search')}
-          onSearch={(value) => {
-            setQ(value.trim());
-            setPage(1);
-          }}
-          style={{ maxWidth: 360 }}
-        />
-        <RegionPicker
-          permission="staff:read"
-          aria-label={t('common.filterRegion')}
-          placeholder={t('common.filterRegion')}
-          value={regionCode}
-          onChange={(code) => {
-            setChosenRegion(code);
-            setPage(1);
-          }}
-        />
-      </div>
+      <SearchToolbar
+        searchLabel={t('staff.search')}
+        permission="staff:read"
+        regionCode={regionCode}
+        onSearch={(value) => {
+          setQ(value);
+          setPage(1);
+        }}
+        onRegion={(code) => {
+          setChosenRegion(code);
+          setPage(1);
+        }}
+      >
+      </SearchToolbar>
       {list.error && <ProblemAlert error={list.error} />}
       <DataTable<Staff>
         label={t('staff.title')}

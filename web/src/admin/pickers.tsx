@@ -1,6 +1,6 @@
 /** Form controls for admin pages: a region within the user's reach, and a department of a region. */
-import { Cascader, Select } from 'antd';
-import { useMemo } from 'react';
+import { Cascader, Input, Select } from 'antd';
+import { useMemo, type ReactNode } from 'react';
 import { withQuery } from '../api.ts';
 import { useT } from '../prefs.tsx';
 import { useRegions } from '../regionContext.tsx';
@@ -68,5 +68,35 @@ export function DepartmentSelect({ regionCode, value, onChange, id, placeholder 
       placeholder={placeholder ?? (regionCode ? t('department.choose') : t('department.chooseRegionFirst'))}
       options={(data?.items ?? []).filter((d) => d.active).map((d) => ({ value: d.id, label: d.name }))}
     />
+  );
+}
+
+interface SearchToolbarProps {
+  /** The search box's label and placeholder. */
+  searchLabel: string;
+  permission: Permission;
+  regionCode: string | undefined;
+  /** A new search or region: the caller goes back to page 1. */
+  onSearch(q: string): void;
+  onRegion(code: string | undefined): void;
+  children?: ReactNode;
+}
+
+/** The toolbar of the admin lists: a search box and a region filter (and whatever else the list needs). */
+export function SearchToolbar({ searchLabel, permission, regionCode, onSearch, onRegion, children }: SearchToolbarProps) {
+  const t = useT();
+  return (
+    <div className="toolbar">
+      <Input.Search
+        aria-label={searchLabel}
+        placeholder={searchLabel}
+        allowClear
+        enterButton={t('common.search')}
+        onSearch={(value) => onSearch(value.trim())}
+        style={{ maxWidth: 360 }}
+      />
+      <RegionPicker permission={permission} aria-label={t('common.filterRegion')} placeholder={t('common.filterRegion')} value={regionCode} onChange={onRegion} />
+      {children}
+    </div>
   );
 }
