@@ -73,11 +73,23 @@ export class PersonService {
 
   /**
    * Sends a 6-digit code valid for SMS_CODE.ttlSeconds. The answer is the same whether or not an
-   * account has this number; resending waits SMS_CODE.resendSeconds.
+   * account has this number; a new code waits SMS_CODE.resendSeconds after the last one (measured
+   * from that code, not by a fixed window, so two codes never go out a second apart).
    */
   async sendCode(mobile: string, purpose: CodePurpose, meta: Meta) {
+    const last = await this.db
+      .selectFrom('identity.sms_code')
+      .select('created_at')
+      .where('mobile', '=', mobile)
+      .where('purpose', '=', purpose)
+      .orderBy('created_at', 'desc')
+      .limit(1)
+      .executeTakeFirst();
+    const wait = last ? Math.ceil(SMS_CODE.resendSeconds - (Date.now() - new Date(last.created_at).getTime()) / 1000) : 0;
+    if (wait > 0) {
+      throw new Problem(429, 'too-many-requests', { zh: `操作过于频繁，请 ${wait} 秒后再试`, en: `too many attempts; try again in ${wait} s` }, [], { retryAfter: wait });
+    }
     await hit(this.p.db, [
-      { key: `sms:mobile:${purpose}:${mobile}`, max: 1, windowSeconds: SMS_CODE.resendSeconds },
       { key: `sms:mobile-day:${mobile}`, max: 10, windowSeconds: 86_400 },
       { key: `sms:ip:${meta.ip}`, max: 30, windowSeconds: 3600 },
     ]);
