@@ -2,14 +2,16 @@ import type { Config } from './core/config.ts';
 import type { Database } from './core/db.ts';
 import { buildHttp, createPlatform, seedDemo, type Module, type Platform } from './core/platform.ts';
 import { coreModule } from './core/routes.ts';
+import { createCatalog, type CatalogApi } from './modules/catalog/index.ts';
 import { createIdentity, type IdentityApi } from './modules/identity/index.ts';
 import { createOrg, type OrgApi } from './modules/org/index.ts';
 
 /** The modules of the platform, in dependency order. */
-export function composeModules(): { modules: Module[]; org: OrgApi; identity: IdentityApi } {
+export function composeModules(): { modules: Module[]; org: OrgApi; identity: IdentityApi; catalog: CatalogApi } {
   const org = createOrg();
   const identity = createIdentity(org.api);
-  return { modules: [coreModule, org.module, identity.module], org: org.api, identity: identity.api };
+  const catalog = createCatalog(org.api);
+  return { modules: [coreModule, org.module, identity.module, catalog.module], org: org.api, identity: identity.api, catalog: catalog.api };
 }
 
 export interface Instance {
@@ -17,6 +19,7 @@ export interface Instance {
   http: Awaited<ReturnType<typeof buildHttp>>;
   org: OrgApi;
   identity: IdentityApi;
+  catalog: CatalogApi;
   /** Lines printed once after seeding demo data (credentials), empty when nothing was seeded. */
   seeded: string[];
   close(): Promise<void>;
@@ -24,7 +27,7 @@ export interface Instance {
 
 /** Migrates, initializes every module, seeds demo data into an empty database, and builds the HTTP app. */
 export async function createInstance(config: Config, database: Database, opts: { seed?: boolean } = {}): Promise<Instance> {
-  const { modules, org, identity } = composeModules();
+  const { modules, org, identity, catalog } = composeModules();
   const platform = await createPlatform(config, database, modules);
   const seed = opts.seed ?? (config.SEED_DEMO && config.NODE_ENV !== 'production');
   const seeded = seed && (await org.departmentCount()) === 0 ? await seedDemo(platform, modules) : [];
@@ -35,6 +38,7 @@ export async function createInstance(config: Config, database: Database, opts: {
     http,
     org,
     identity,
+    catalog,
     seeded,
     async close() {
       await http.app.close();

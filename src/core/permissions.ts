@@ -44,17 +44,21 @@ export const PERMISSIONS = {
   'person:read_id': 'read a full ID number, stating a reason that is audited',
   'enterprise:accept_code': 'accept a really issued credit code that fails a check character (flagged, audited)',
   'client:manage': 'register and remove OpenID Connect clients (single sign-on relying parties, machine clients)',
+  'catalog:read': 'read catalog items with their drafts, history and operations',
+  'catalog:edit': 'create items, edit drafts, submit them, import items from Excel',
+  'catalog:approve': 'approve a submitted item version or return it with a reason',
+  'catalog:publish': 'publish approved versions; suspend, cancel, split and merge items (region-wide grants only)',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
-const EVERY_STAFF: Permission[] = ['org:read', 'file:upload'];
+const EVERY_STAFF: Permission[] = ['org:read', 'file:upload', 'catalog:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   platform_admin: [...EVERY_STAFF, 'org:manage', 'staff:read', 'staff:manage', 'enterprise:accept_code', 'client:manage'],
-  catalog_admin: EVERY_STAFF,
+  catalog_admin: [...EVERY_STAFF, 'catalog:edit', 'catalog:publish'],
   window_clerk: [...EVERY_STAFF, 'person:read', 'person:verify', 'person:read_id'],
   reviewer: [...EVERY_STAFF, 'person:read', 'person:read_id'],
-  department_head: [...EVERY_STAFF, 'staff:read'],
+  department_head: [...EVERY_STAFF, 'staff:read', 'catalog:approve'],
   supervisor: [...EVERY_STAFF, 'staff:read'],
   inspector: EVERY_STAFF,
   exchange_admin: EVERY_STAFF,

@@ -5,7 +5,8 @@ import { seedOrg } from './seed.ts';
 import { loadProvince, RegionIndex } from './regions.ts';
 import { OrgService } from './service.ts';
 
-export type { Region, RegionLevel } from './model.ts';
+export type { DepartmentKind, Region, RegionLevel } from './model.ts';
+export { DEPARTMENT_KINDS } from './model.ts';
 export type { DepartmentView } from './service.ts';
 export { UUID } from './service.ts';
 
@@ -16,7 +17,7 @@ export const HOME_PROVINCE = '420000';
 export interface OrgApi {
   region(code: string): { code: string; name: string; level: string; parentCode: string | null } | undefined;
   subtree(code: string): string[];
-  department(id: string): Promise<{ id: string; regionCode: string; name: string } | null>;
+  department(id: string): Promise<{ id: string; regionCode: string; name: string; kind: string; creditCode: string | null } | null>;
   departmentOfKind(regionCode: string, kind: string): Promise<{ id: string; name: string } | null>;
   loadProvince(code: string): Promise<number>;
   departmentCount(): Promise<number>;

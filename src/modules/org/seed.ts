@@ -1,5 +1,6 @@
 import { systemActor } from '../../core/audit.ts';
-import type { DepartmentKind } from './model.ts';
+import { orgCodeCheckChar, usccCheckChar } from '../../core/codes.ts';
+import { DEPARTMENT_KINDS, type DepartmentKind } from './model.ts';
 import type { OrgService } from './service.ts';
 
 /**
@@ -25,6 +26,17 @@ export const PROVINCE_CREDIT_CODES: Partial<Record<DepartmentKind, string>> = {
   development_reform: '11420000011043110J',
 };
 
+/**
+ * A made-up but well-formed credit code for a demo department below the province (登记管理部门 1
+ * 机构编制, 机构类别 1 机关): the organization code is the kind's number and the region code, so it is
+ * unique per department; items need one for their implementation codes.
+ */
+export function demoCreditCode(regionCode: string, kind: DepartmentKind): string {
+  const first8 = String(Object.keys(DEPARTMENT_KINDS).indexOf(kind) + 10) + regionCode;
+  const first17 = `11${regionCode}${first8}${orgCodeCheckChar(first8)}`;
+  return first17 + usccCheckChar(first17);
+}
+
 const CITY_KINDS: DepartmentKind[] = ['government_services', 'market_supervision', 'health', 'housing', 'public_security', 'human_resources', 'civil_affairs'];
 const DISTRICT_KINDS: DepartmentKind[] = ['government_services', 'market_supervision', 'health', 'public_security'];
 const HOURS = '周一至周五 9:00—12:00，13:30—17:00（法定节假日除外） / Mon–Fri 9:00–12:00, 13:30–17:00 except public holidays';
@@ -36,13 +48,13 @@ export async function seedOrg(org: OrgService): Promise<string[]> {
   if (!province) return [];
   const kinds = Object.keys(PROVINCE_CREDIT_CODES) as DepartmentKind[];
   for (const kind of ['government_services' as const, ...kinds]) {
-    await org.createDepartment(actor, { regionCode: province.code, kind, creditCode: PROVINCE_CREDIT_CODES[kind] ?? null });
+    await org.createDepartment(actor, { regionCode: province.code, kind, creditCode: PROVINCE_CREDIT_CODES[kind] ?? demoCreditCode(province.code, kind) });
   }
   for (const city of org.regions.children.get(province.code) ?? []) {
-    for (const kind of CITY_KINDS) await org.createDepartment(actor, { regionCode: city.code, kind });
+    for (const kind of CITY_KINDS) await org.createDepartment(actor, { regionCode: city.code, kind, creditCode: demoCreditCode(city.code, kind) });
   }
   for (const district of org.regions.children.get('420100') ?? []) {
-    for (const kind of DISTRICT_KINDS) await org.createDepartment(actor, { regionCode: district.code, kind });
+    for (const kind of DISTRICT_KINDS) await org.createDepartment(actor, { regionCode: district.code, kind, creditCode: demoCreditCode(district.code, kind) });
   }
   const halls = [
     { regionCode: '420000', name: '湖北省政务服务中心', windows: 12 },

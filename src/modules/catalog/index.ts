@@ -1,0 +1,61 @@
+import type { Module } from '../../core/platform.ts';
+import type { OrgApi } from '../org/index.ts';
+import type { Guide } from './model.ts';
+import { CatalogOperations } from './operations.ts';
+import { CatalogPortal, type PublishedItem } from './portal.ts';
+import { portalRoutes } from './portal-routes.ts';
+import { catalogRoutes } from './routes.ts';
+import type { Answers } from './rules.ts';
+import { catalogMigrations } from './schema.ts';
+import { seedCatalog } from './seed.ts';
+import { catalogDb, CatalogService } from './service.ts';
+
+export type { Guide, Material, Question, Step } from './model.ts';
+export type { PublishedItem } from './portal.ts';
+export type { Answers } from './rules.ts';
+
+/** What other modules may ask of the catalog (through this file only). */
+export interface CatalogApi {
+  /** The published version of an active item by its code (handling item code for a local item). */
+  published(code: string): Promise<PublishedItem>;
+  /** The conditions and materials that apply to situation answers: what case intake asks for. */
+  applicable(code: string, answers: Answers): Promise<{ materials: Guide['materials']; conditions: Guide['conditions']; unanswered: string[] }>;
+}
+
+export function createCatalog(org: OrgApi): { module: Module; api: CatalogApi } {
+  let service: CatalogService | undefined;
+  let portal: CatalogPortal | undefined;
+  const ready = () => {
+    if (!service || !portal) throw new Error('catalog module is not initialized');
+    return { service, portal };
+  };
+  const api: CatalogApi = {
+    published: (code) => ready().portal.published(code),
+    applicable: (code, answers) => ready().portal.applicable(code, answers),
+  };
+  const module: Module = {
+    name: 'catalog',
+    migrations: catalogMigrations,
+    async init(p) {
+      service = new CatalogService(p, org);
+      portal = new CatalogPortal(service);
+      p.outbox.subscribe({
+        name: 'catalog.department-names',
+        types: ['org.department.changed'],
+        async handle(e) {
+          const d = e.payload as { id: string; name: string };
+          const db = catalogDb(p.db);
+          await db.updateTable('catalog.item').set({ department_name: d.name }).where('department_id', '=', d.id).execute();
+          await db.updateTable('catalog.item').set({ entrusted_department_name: d.name }).where('entrusted_department_id', '=', d.id).execute();
+        },
+      });
+    },
+    routes(app) {
+      const { service: s, portal: pt } = ready();
+      catalogRoutes(app, s, new CatalogOperations(s), org);
+      portalRoutes(app, pt);
+    },
+    seedDemo: () => seedCatalog(ready().service, org),
+  };
+  return { module, api };
+}

@@ -1,0 +1,143 @@
+import { sql, type Generated, type Kysely } from 'kysely';
+import type { Migration } from '../../core/migrate.ts';
+import type { Guide, ItemStatus, VersionStatus } from './model.ts';
+
+/** A base item (基本目录, kind base) or a local item (实施清单 handling item, kind local). */
+export interface ItemTable {
+  id: Generated<string>;
+  kind: 'base' | 'local';
+  base_id: string | null;
+  base_code: string;
+  /** Base code for a base item, the 33-character handling item code for a local one. */
+  code: string;
+  implementation_code: string | null;
+  name: string;
+  type: string;
+  levels: string[];
+  level: string;
+  region_code: string;
+  department_id: string | null;
+  /** Kept in step with org's department through its org.department.changed events. */
+  department_name: string | null;
+  entrusted_department_id: string | null;
+  entrusted_department_name: string | null;
+  status: Generated<ItemStatus>;
+  /** Number of the version the portal shows, once one is published. */
+  published_version: number | null;
+  version: Generated<number>;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+}
+
+export interface ItemVersionTable {
+  item_id: string;
+  number: number;
+  status: VersionStatus;
+  guide: Guide;
+  /** Edits of a draft, for optimistic concurrency. */
+  rev: Generated<number>;
+  change_note: string;
+  created_by: string;
+  created_at: Generated<Date>;
+  submitted_by: string | null;
+  submitted_at: Date | null;
+  approved_by: string | null;
+  approved_at: Date | null;
+  published_by: string | null;
+  published_at: Date | null;
+  returned_reason: string | null;
+}
+
+export interface OperationTable {
+  id: Generated<string>;
+  op: string;
+  reason: string;
+  sources: string[];
+  targets: string[];
+  actor_id: string;
+  actor_name: string;
+  at: Generated<Date>;
+}
+
+export interface CatalogTables {
+  'catalog.item': ItemTable;
+  'catalog.item_version': ItemVersionTable;
+  'catalog.operation': OperationTable;
+}
+
+export const catalogMigrations: Record<string, Migration> = {
+  '0040_catalog': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create schema catalog;
+        create table catalog.item (
+          id uuid primary key default gen_random_uuid(),
+          kind text not null check (kind in ('base', 'local')),
+          base_id uuid references catalog.item(id),
+          base_code char(12) not null,
+          code text not null unique,
+          implementation_code char(31),
+          name text not null,
+          type char(2) not null,
+          levels text[] not null default '{}',
+          level char(1) not null,
+          region_code char(6) not null references org.region(code),
+          department_id uuid references org.department(id),
+          department_name text,
+          entrusted_department_id uuid references org.department(id),
+          entrusted_department_name text,
+          status text not null default 'active' check (status in ('active', 'suspended', 'cancelled')),
+          published_version int,
+          version int not null default 1,
+          created_at timestamptz not null default now(),
+          updated_at timestamptz not null default now(),
+          check ((kind = 'base') = (base_id is null)),
+          check (kind = 'base' or implementation_code is not null)
+        );
+        create index item_base on catalog.item (base_id);
+        create index item_region on catalog.item (region_code, department_id);
+        create index item_implementation on catalog.item (implementation_code);
+        create table catalog.item_version (
+          item_id uuid not null references catalog.item(id),
+          number int not null check (number > 0),
+          status text not null check (status in ('draft', 'submitted', 'approved', 'published', 'superseded')),
+          guide jsonb not null,
+          rev int not null default 1,
+          change_note text not null default '',
+          created_by text not null,
+          created_at timestamptz not null default now(),
+          submitted_by text,
+          submitted_at timestamptz,
+          approved_by text,
+          approved_at timestamptz,
+          published_by text,
+          published_at timestamptz,
+          returned_reason text,
+          primary key (item_id, number)
+        );
+        create unique index item_version_open on catalog.item_version (item_id) where status in ('draft', 'submitted', 'approved');
+        create table catalog.operation (
+          id uuid primary key default gen_random_uuid(),
+          op text not null,
+          reason text not null check (length(reason) > 0),
+          sources uuid[] not null default '{}',
+          targets uuid[] not null default '{}',
+          actor_id text not null,
+          actor_name text not null,
+          at timestamptz not null default now()
+        );
+        create index operation_sources on catalog.operation using gin (sources);
+        create index operation_targets on catalog.operation using gin (targets);
+        create function catalog.published_is_frozen() returns trigger language plpgsql as $$
+        begin
+          if old.status in ('published', 'superseded') and new.guide is distinct from old.guide then
+            raise exception 'a published version never changes (item %, version %)', old.item_id, old.number;
+          end if;
+          return new;
+        end $$;
+        create trigger item_version_frozen before update on catalog.item_version
+          for each row execute function catalog.published_is_frozen();
+      `.execute(db);
+    },
+  },
+};

@@ -1,0 +1,73 @@
+import type { Guide } from '../../src/modules/catalog/model.ts';
+
+/** A guide that passes every publication rule: tests change one element to break one rule. */
+export function validGuide(overrides: Partial<Guide> = {}): Guide {
+  return {
+    summary: '对符合条件的申请人核发许可证（测试用）。',
+    legalBasis: [{ law: '《中华人民共和国行政许可法》', article: '第十二条' }],
+    conditions: [
+      { id: 'c1', kind: 'new', text: '申请人具有与经营项目相适应的场所' },
+      { id: 'c2', kind: 'change', text: '变更事项已经发生', when: [{ question: 'kind', anyOf: ['change'] }] },
+    ],
+    prohibitedRequirements: ['不得要求申请人提供营业执照复印件'],
+    materials: [
+      { id: 'form', name: '申请书', requirement: 'required', originals: 1, copies: 0, form: 'both', source: 'applicant', basis: '《行政许可法》第二十九条', checkpoints: ['签字齐全'] },
+      { id: 'idcard', name: '居民身份证', requirement: 'required', originals: 0, copies: 0, form: 'electronic', source: 'license', sourceRef: '居民身份证', basis: '《行政许可法》第三十一条', checkpoints: ['证件有效'] },
+      {
+        id: 'proxy',
+        name: '授权委托书',
+        requirement: 'conditional',
+        conditionNote: '委托他人办理时提交',
+        originals: 1,
+        copies: 0,
+        form: 'paper',
+        source: 'applicant',
+        basis: '《行政许可法》第二十九条',
+        when: [{ question: 'agent', anyOf: ['yes'] }],
+        checkpoints: ['委托事项明确'],
+      },
+      {
+        id: 'change-proof',
+        name: '变更事项证明文件',
+        requirement: 'conditional',
+        conditionNote: '申请变更时提交',
+        originals: 1,
+        copies: 1,
+        form: 'paper',
+        source: 'applicant',
+        basis: '《行政许可法》第四十九条',
+        when: [{ question: 'kind', anyOf: ['change'] }],
+        checkpoints: [],
+      },
+    ],
+    steps: [
+      { id: 'accept', name: '受理', role: 'window_clerk', days: 1, standard: '材料齐全、符合法定形式', checkpoints: ['材料齐全'] },
+      { id: 'review', name: '审查', role: 'reviewer', days: 5, standard: '符合许可条件', checkpoints: ['现场核查'] },
+      { id: 'decide', name: '决定', role: 'department_head', days: 2, standard: '作出准予或不予许可的决定', checkpoints: [] },
+    ],
+    statutoryDays: 20,
+    promisedDays: 10,
+    limitNote: '承诺时限自受理之日起计算，不含现场核查时间。',
+    caseType: 'promised',
+    handlingForms: ['window', 'online'],
+    onlineDepth: ['consult', 'receive', 'prereview', 'accept'],
+    visits: 1,
+    fees: [],
+    result: { name: '许可证', kind: '证照', licenseType: '许可证' },
+    delivery: ['window', 'mail'],
+    audience: ['enterprise'],
+    themes: ['permits'],
+    hall: { address: '武汉市民之家（测试地址）', hours: '周一至周五 9:00—17:00' },
+    consultPhone: '027-85000000',
+    complaintPhone: '12345',
+    faq: [{ q: '可以网上办理吗？', a: '可以。' }],
+    oneVisit: true,
+    scope: 'city',
+    intermediaries: [],
+    situations: [
+      { id: 'kind', text: '申请类型', options: [{ id: 'new', label: '新办' }, { id: 'change', label: '变更' }] },
+      { id: 'agent', text: '是否委托他人办理', options: [{ id: 'yes', label: '是' }, { id: 'no', label: '否' }] },
+    ],
+    ...overrides,
+  };
+}
