@@ -11,6 +11,7 @@ import { testConfig } from '../../src/core/config.ts';
 import { createHttp, type Access } from '../../src/core/http.ts';
 import { ROLE_PERMISSIONS, ROLES, type Role } from '../../src/core/permissions.ts';
 import { call, DEMO_PASSWORD, login, testInstance, type Session, type TestInstance } from '../support/instance.ts';
+import { validGuide } from '../support/catalog.ts';
 import { creditCode, withBadCheck, lastCode, nextAddress, personLogin, personNumbers, registerPerson, type TestPerson } from '../support/persons.ts';
 
 type Side = 'inside' | 'outside' | 'missing';
@@ -107,6 +108,58 @@ function multipartPng(n: number): Pick<Req, 'payload' | 'headers'> {
 }
 
 const get = (url: string): Req => ({ url });
+
+/**
+ * Catalog fixtures: a published base item of the province, and local items of its market
+ * supervision bureaus in 江岸区 (inside) and 黄石市 (outside), each case on a fresh one in the state
+ * the route needs (states other than draft are set directly: no demo head is bound to those bureaus).
+ */
+let catalogEditor: Session; // catalog_admin.hubei
+let catalogHead: Session; // department_head.hubei
+const catalogBases: { id: string; code: string; used: number }[] = [];
+let publishedCode = '';
+
+async function catalogBase() {
+  const open = catalogBases.find((b) => b.used < 90);
+  if (open) return open;
+  const dept = await i.org.departmentOfKind('420000', 'market_supervision');
+  const code = `4201980${String(catalogBases.length + 1).padStart(2, '0')}P00`;
+  const base = { ...(await catalogSend<{ id: string; code: string }>(catalogEditor, 'POST', '/api/catalog/base-items', { code, name: `权限测试事项${code}`, type: '01', departmentId: dept!.id, levels: ['2', '3', '4'] }, 201)), used: 0 };
+  const { rev } = await catalogSend<{ rev: number }>(catalogEditor, 'GET', `/api/catalog/items/${base.id}/versions/1`);
+  await catalogSend(catalogEditor, 'PUT', `/api/catalog/items/${base.id}/versions/1`, { guide: validGuide(), rev }, 200);
+  await catalogSend(catalogEditor, 'POST', `/api/catalog/items/${base.id}/versions/1/submit`, undefined, 200);
+  await catalogSend(catalogHead, 'POST', `/api/catalog/items/${base.id}/versions/1/approve`, undefined, 200);
+  await catalogSend(catalogEditor, 'POST', `/api/catalog/items/${base.id}/versions/1/publish`, undefined, 200);
+  catalogBases.push(base);
+  return base;
+}
+
+async function catalogSend<T>(s: Session, method: string, url: string, payload?: unknown, status = 200): Promise<T> {
+  const res = await call(i, s, method, url, payload);
+  if (res.statusCode !== status) throw new Error(`catalog fixture ${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json() as T;
+}
+
+const CATALOG_REGION = { inside: '420102', outside: '420200' } as const;
+
+async function localItem(side: 'inside' | 'outside', status: 'draft' | 'approved' | 'published' = 'draft') {
+  const base = await catalogBase();
+  base.used++;
+  const dept = await i.org.departmentOfKind(CATALOG_REGION[side], 'market_supervision');
+  const item = await catalogSend<{ id: string; code: string }>(catalogEditor, 'POST', '/api/catalog/local-items', { baseId: base.id, regionCode: CATALOG_REGION[side], departmentId: dept!.id }, 201);
+  if (status !== 'draft') {
+    await i.platform.db.updateTable('catalog.item_version' as never).set({ status } as never).where('item_id' as never, '=', item.id as never).execute();
+    if (status === 'published') await i.platform.db.updateTable('catalog.item' as never).set({ published_version: 1 } as never).where('id' as never, '=', item.id as never).execute();
+  }
+  return item;
+}
+
+const itemRoute = (path: (id: string) => string, status?: 'draft' | 'approved' | 'published', payload?: unknown): Row => ({
+  ok: 200,
+  departmentTarget: true,
+  make: async ({ side }) => ({ url: path((await localItem(side, status)).id), payload }),
+  missing: () => ({ url: path(randomUUID()), payload }),
+});
 
 /** Person fixtures: every case that registers or logs in a person gets new numbers. */
 let personSeq = 100_000;
@@ -206,6 +259,58 @@ const TABLE: Record<string, Row> = {
   },
   'GET /api/public/departments': { ok: 200, make: ({ side }) => get(`/api/public/departments?regionCode=${REGION[side]}`) },
   'GET /api/public/halls': { ok: 200, make: ({ side }) => get(`/api/public/halls?regionCode=${REGION[side]}`) },
+
+  // Catalog.
+  'GET /api/catalog/dictionaries': { ok: 200, make: () => get('/api/catalog/dictionaries') },
+  'GET /api/portal/items/:code': { ok: 200, make: () => get(`/api/portal/items/${publishedCode}`) },
+  'POST /api/portal/items/:code/applicable': { ok: 200, make: () => ({ url: `/api/portal/items/${publishedCode}/applicable`, payload: { answers: { agent: 'yes' } } }) },
+  'GET /api/catalog/items': {
+    ok: 200,
+    make: ({ side }) => get(`/api/catalog/items?regionCode=${REGION[side]}`),
+    missing: () => get(`/api/catalog/items?regionCode=${NO_REGION}`),
+  },
+  // Base items are the province's: no 武汉 grant reaches them.
+  'POST /api/catalog/base-items': {
+    ok: 201,
+    refusedInside: 403,
+    make: async ({ n }) => {
+      const dept = await i.org.departmentOfKind('420000', 'market_supervision');
+      return { url: '/api/catalog/base-items', payload: { code: `42019${String(n).padStart(5, '0')}Q0`, name: `权限测试基本事项${n}`, type: '01', departmentId: dept!.id, levels: ['2'] } };
+    },
+  },
+  'POST /api/catalog/local-items': {
+    ok: 201,
+    departmentTarget: true,
+    make: async ({ side }) => {
+      const base = await catalogBase();
+      base.used++;
+      const dept = await i.org.departmentOfKind(CATALOG_REGION[side], 'market_supervision');
+      return { url: '/api/catalog/local-items', payload: { baseId: base.id, regionCode: CATALOG_REGION[side], departmentId: dept!.id } };
+    },
+    missing: async () => ({ url: '/api/catalog/local-items', payload: { baseId: (await catalogBase()).id, regionCode: NO_REGION, departmentId: randomUUID() } }),
+  },
+  'GET /api/catalog/items/:id': itemRoute((id) => `/api/catalog/items/${id}`),
+  'GET /api/catalog/items/:id/versions/:number': itemRoute((id) => `/api/catalog/items/${id}/versions/1`),
+  'PUT /api/catalog/items/:id/versions/:number': itemRoute((id) => `/api/catalog/items/${id}/versions/1`, 'draft', { guide: validGuide(), rev: 1 }),
+  'GET /api/catalog/items/:id/versions/:number/problems': itemRoute((id) => `/api/catalog/items/${id}/versions/1/problems`),
+  'POST /api/catalog/items/:id/versions/:number/submit': itemRoute((id) => `/api/catalog/items/${id}/versions/1/submit`),
+  // Only a head bound to the item's own bureau approves; the demo heads are not (so: no success here).
+  'POST /api/catalog/items/:id/versions/:number/approve': itemRoute((id) => `/api/catalog/items/${id}/versions/1/approve`),
+  'POST /api/catalog/items/:id/versions/:number/return': itemRoute((id) => `/api/catalog/items/${id}/versions/1/return`, 'approved', { reason: '权限测试退回' }),
+  'POST /api/catalog/items/:id/versions/:number/publish': itemRoute((id) => `/api/catalog/items/${id}/versions/1/publish`, 'approved'),
+  'POST /api/catalog/items/:id/versions': { ...itemRoute((id) => `/api/catalog/items/${id}/versions`, 'published', { changeNote: '权限测试新版本' }), ok: 201 },
+  'GET /api/catalog/items/:id/diff': itemRoute((id) => `/api/catalog/items/${id}/diff?from=1&to=1`),
+  'GET /api/catalog/items/:id/operations': itemRoute((id) => `/api/catalog/items/${id}/operations`),
+  'POST /api/catalog/items/:id/status': itemRoute((id) => `/api/catalog/items/${id}/status`, 'published', { op: 'suspend', reason: '权限测试暂停' }),
+  'POST /api/catalog/restructure': {
+    ok: 200,
+    departmentTarget: true,
+    make: async ({ side }) => {
+      const [a, b, c] = [await localItem(side), await localItem(side), await localItem(side)];
+      return { url: '/api/catalog/restructure', payload: { op: 'split', sources: [a.id], targets: [b.id, c.id], reason: '权限测试拆分' } };
+    },
+    missing: async () => ({ url: '/api/catalog/restructure', payload: { op: 'split', sources: [randomUUID()], targets: [randomUUID(), randomUUID()], reason: '权限测试拆分' } }),
+  },
 
   // Identity.
   'POST /api/auth/login': {
@@ -448,6 +553,9 @@ beforeAll(async () => {
   };
   const regions = await adminGet<{ code: string }[]>('/api/regions');
   expect(regions.map((r) => r.code)).not.toContain(NO_REGION);
+  catalogEditor = await login(i, 'catalog_admin.hubei');
+  catalogHead = await login(i, 'department_head.hubei');
+  publishedCode = (await catalogBase()).code;
   for (const side of ['inside', 'outside'] as const) {
     const r = REGION[side];
     fx.department[side] = (await adminSend<{ id: string }>('POST', '/api/departments', { regionCode: r, kind: 'education', name: `权限测试夹具局${side}` })).id;
