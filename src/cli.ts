@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { composeModules, createInstance } from './app.ts';
 import { systemActor, verifyAudit } from './core/audit.ts';
@@ -12,7 +13,9 @@ interface Command {
   usage: string;
   help: string;
   options?: Record<string, { type: 'string' | 'boolean'; help: string; multiple?: boolean }>;
-  run(config: Config, values: Record<string, string | string[] | boolean | undefined>): Promise<number>;
+  /** Names of the positional arguments it takes (all required). */
+  args?: string[];
+  run(config: Config, values: Record<string, string | string[] | boolean | undefined>, args: string[]): Promise<number>;
 }
 
 /** Opens the database with the data directory locked (embedded mode), runs, closes. */
@@ -181,6 +184,37 @@ const commands: Record<string, Command> = {
       });
     },
   },
+  'catalog import-json': {
+    usage: 'catalog import-json <file> [--import-valid]',
+    help: 'import published handling items from a JSON file in the format of items.json as drafts (idempotent); prints counts / 导入事项清单 JSON',
+    args: ['file'],
+    options: { 'import-valid': { type: 'boolean', help: 'with bad records, import the good ones (otherwise nothing is imported)' } },
+    async run(config, v, [file]) {
+      let bytes: Buffer;
+      try {
+        bytes = readFileSync(file!);
+      } catch (e) {
+        console.error(`cannot read ${file}: ${(e as Error).message}`);
+        return 2;
+      }
+      return withInstance(config, 'catalog import-json', async (i) => {
+        const started = performance.now();
+        const r = await i.catalog.importItemsJson(systemActor('cli'), bytes, { importValid: v['import-valid'] === true });
+        for (const p of r.problems.slice(0, 50)) console.error(`record ${p.row}${p.field ? ` (${p.field})` : ''}: ${p.problem.en}`);
+        if (r.problems.length > 50) console.error(`… and ${r.problems.length - 50} more problems`);
+        const imported = !r.problems.length || v['import-valid'] === true;
+        console.log(
+          [
+            `records: ${r.records}${r.problems.length ? `, ${r.problems.length} problems${imported ? '' : ': nothing imported (--import-valid imports the good records)'}` : ''}`,
+            `base items: ${r.baseItems.created} created, ${r.baseItems.existing} existing`,
+            `local items: ${r.localItems.created} created, ${r.localItems.existing} existing; ${r.linkedDepartments} of those created linked to a department`,
+            `time: ${Math.round(performance.now() - started)} ms`,
+          ].join('\n'),
+        );
+        return imported ? 0 : 1;
+      });
+    },
+  },
   'oidc rotate-keys': {
     usage: 'oidc rotate-keys',
     help: 'add a new signing key for single sign-on; the old one stays published until its tokens expire / 轮换签名密钥',
@@ -211,8 +245,9 @@ async function main(argv: string[]): Promise<number> {
   const rest = argv.slice(name.split(' ').length);
   const options = { help: { type: 'boolean' as const }, ...Object.fromEntries(Object.entries(cmd.options ?? {}).map(([k, o]) => [k, { type: o.type, multiple: o.multiple ?? false }])) };
   let values;
+  let positionals: string[];
   try {
-    values = parseArgs({ args: rest, options, strict: true, allowPositionals: false }).values;
+    ({ values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: !!cmd.args }));
   } catch (e) {
     console.error(`${(e as Error).message}\nusage: npm run cli -- ${cmd.usage}`);
     return 2;
@@ -222,8 +257,12 @@ async function main(argv: string[]): Promise<number> {
     for (const [k, o] of Object.entries(cmd.options ?? {})) console.log(`  --${k.padEnd(10)} ${o.help}`);
     return 0;
   }
+  if (positionals.length !== (cmd.args?.length ?? 0)) {
+    console.error(`expected ${cmd.args?.map((a) => `<${a}>`).join(' ') || 'no arguments'}\nusage: npm run cli -- ${cmd.usage}`);
+    return 2;
+  }
   const config = loadConfig();
-  return cmd.run(config, values as Record<string, string | string[] | boolean | undefined>);
+  return cmd.run(config, values as Record<string, string | string[] | boolean | undefined>, positionals);
 }
 
 try {

@@ -1,3 +1,4 @@
+import type { Actor } from '../../core/audit.ts';
 import type { Module } from '../../core/platform.ts';
 import type { OrgApi } from '../org/index.ts';
 import type { Guide } from './model.ts';
@@ -7,12 +8,17 @@ import { portalRoutes } from './portal-routes.ts';
 import { catalogRoutes } from './routes.ts';
 import type { Answers } from './rules.ts';
 import { catalogMigrations } from './schema.ts';
+import { CatalogSearch } from './search.ts';
 import { seedCatalog } from './seed.ts';
 import { catalogDb, CatalogService } from './service.ts';
+import { CatalogExport } from './transfer-export.ts';
+import { CatalogImports, type JsonImportResult } from './transfer-import.ts';
+import { transferRoutes } from './transfer-routes.ts';
 
 export type { Guide, Material, Question, Step } from './model.ts';
 export type { PublishedItem } from './portal.ts';
 export type { Answers } from './rules.ts';
+export type { JsonImportResult } from './transfer-import.ts';
 
 /** What other modules may ask of the catalog (through this file only). */
 export interface CatalogApi {
@@ -20,18 +26,22 @@ export interface CatalogApi {
   published(code: string): Promise<PublishedItem>;
   /** The conditions and materials that apply to situation answers: what case intake asks for. */
   applicable(code: string, answers: Answers): Promise<{ materials: Guide['materials']; conditions: Guide['conditions']; unanswered: string[] }>;
+  /** Imports published handling items in the format of ../shared/data/items.json as drafts (idempotent). */
+  importItemsJson(actor: Actor, bytes: Buffer, opts?: { importValid?: boolean }): Promise<JsonImportResult>;
 }
 
 export function createCatalog(org: OrgApi): { module: Module; api: CatalogApi } {
   let service: CatalogService | undefined;
   let portal: CatalogPortal | undefined;
+  let imports: CatalogImports | undefined;
   const ready = () => {
-    if (!service || !portal) throw new Error('catalog module is not initialized');
-    return { service, portal };
+    if (!service || !portal || !imports) throw new Error('catalog module is not initialized');
+    return { service, portal, imports };
   };
   const api: CatalogApi = {
     published: (code) => ready().portal.published(code),
     applicable: (code, answers) => ready().portal.applicable(code, answers),
+    importItemsJson: (actor, bytes, opts) => ready().imports.importItemsJson(actor, bytes, opts),
   };
   const module: Module = {
     name: 'catalog',
@@ -39,6 +49,7 @@ export function createCatalog(org: OrgApi): { module: Module; api: CatalogApi } 
     async init(p) {
       service = new CatalogService(p, org);
       portal = new CatalogPortal(service);
+      imports = new CatalogImports(service, org);
       p.outbox.subscribe({
         name: 'catalog.department-names',
         types: ['org.department.changed'],
@@ -51,9 +62,10 @@ export function createCatalog(org: OrgApi): { module: Module; api: CatalogApi } 
       });
     },
     routes(app) {
-      const { service: s, portal: pt } = ready();
+      const { service: s, portal: pt, imports: im } = ready();
       catalogRoutes(app, s, new CatalogOperations(s), org);
-      portalRoutes(app, pt);
+      portalRoutes(app, pt, new CatalogSearch(s.p.db, org));
+      transferRoutes(app, im, new CatalogExport(s), org);
     },
     seedDemo: () => seedCatalog(ready().service, org),
   };

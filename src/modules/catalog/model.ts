@@ -65,6 +65,16 @@ export function parseItemCode(code: string): { ok: true; parts: ImplementationCo
 
 export const implementationCode = (creditCode: string, level: LevelDigit, baseCode: string) => `${creditCode}${level}${baseCode}`;
 
+/** The lowest free two-digit handling item suffix (01–99), or null when all are taken. */
+export function nextHandlingSeq(taken: readonly string[]): string | null {
+  const used = new Set(taken);
+  for (let n = 1; n <= 99; n++) {
+    const s = String(n).padStart(2, '0');
+    if (!used.has(s)) return s;
+  }
+  return null;
+}
+
 /** Kinds of application a condition applies to. */
 export const APPLICATION_KINDS = {
   new: { zh: '新办', en: 'New' },

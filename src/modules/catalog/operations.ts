@@ -2,6 +2,7 @@ import { auditedTx, type Actor } from '../../core/audit.ts';
 import { conflict, fieldError, forbidden } from '../../core/errors.ts';
 import { isWithin } from '../../core/permissions.ts';
 import type { ItemStatus } from './model.ts';
+import { refreshSearch } from './search-index.ts';
 import { catalogDb, type CatalogService } from './service.ts';
 
 export type StatusOperation = 'suspend' | 'resume' | 'cancel';
@@ -34,6 +35,7 @@ export class CatalogOperations {
       const locals = item.kind === 'base' ? await t.selectFrom('catalog.item').select('id').where('base_id', '=', itemId).where('status', 'in', from).execute() : [];
       const ids = [itemId, ...locals.map((l) => l.id)];
       await t.updateTable('catalog.item').set((eb) => ({ status: to, version: eb('version', '+', 1), updated_at: new Date() })).where('id', 'in', ids).execute();
+      await refreshSearch(tx, ids);
       await this.s.record(tx, actor, op, reason, ids, []);
       await this.s.p.outbox.append(tx, { aggregateType: 'catalog-item', aggregateId: itemId, type: `catalog.item.${to}`, payload: { itemIds: ids, reason } });
       return { result: await this.s.getItemIn(t, itemId), change: { action: `catalog.item.${op}`, targetType: 'catalog-item', targetId: itemId, regionCode: item.region_code, detail: { reason, items: ids.length } } };
@@ -62,6 +64,7 @@ export class CatalogOperations {
       const closed = sources.find((id) => byId.get(id)!.status === 'cancelled');
       if (closed) throw conflict(`事项 ${byId.get(closed)!.name} 已取消`, `item ${byId.get(closed)!.name} is already cancelled`);
       await t.updateTable('catalog.item').set((eb) => ({ status: 'cancelled', version: eb('version', '+', 1), updated_at: new Date() })).where('id', 'in', sources).execute();
+      await refreshSearch(tx, sources);
       await this.s.record(tx, actor, op, reason, sources, targets);
       for (const id of sources) {
         await this.s.p.outbox.append(tx, { aggregateType: 'catalog-item', aggregateId: id, type: 'catalog.item.cancelled', payload: { itemIds: [id], reason, op, targets } });

@@ -1,6 +1,7 @@
 import { Type } from 'typebox';
 import type { App } from '../../core/http.ts';
-import { ConditionSchema, GuideSchema, MaterialSchema } from './guide-schema.ts';
+import { Nullable, Page, Paging, RegionCode, Uuid } from '../../core/schemas.ts';
+import { ConditionSchema, GuideSchema, MaterialSchema, OneOf } from './guide-schema.ts';
 import {
   APPLICATION_KINDS,
   AUDIENCES,
@@ -19,13 +20,62 @@ import {
 } from './model.ts';
 import type { CatalogPortal } from './portal.ts';
 import { ItemOut } from './routes.ts';
+import type { CatalogSearch } from './search.ts';
 
 const tags = ['portal'];
 const Code = Type.Object({ code: Type.String({ pattern: '^[0-9A-Za-z]{12,33}$', description: 'base code, or handling item code' }) });
 const Label = Type.Object({ zh: Type.String(), en: Type.String() });
 const Table = Type.Record(Type.String(), Label);
+const Query = Type.String({ maxLength: 100, description: 'Chinese (substring or words), pinyin (full or initials), or an item, implementation or base code (prefix)' });
+const Highlights = Type.Array(Type.Tuple([Type.Integer(), Type.Integer()]), { description: '[start, end) offsets into the name (UTF-16 code units) of what matched' });
+const SearchHit = Type.Object({
+  id: Type.String(),
+  code: Type.String(),
+  name: Type.String(),
+  type: Type.String(),
+  level: Type.String(),
+  regionCode: Type.String(),
+  regionName: Type.String(),
+  departmentId: Nullable(Type.String()),
+  departmentName: Nullable(Type.String()),
+  audience: Type.Array(Type.String()),
+  themes: Type.Array(Type.String()),
+  canApplyOnline: Type.Boolean(),
+  highlights: Highlights,
+});
 
-export function portalRoutes(app: App, portal: CatalogPortal) {
+export function portalRoutes(app: App, portal: CatalogPortal, search: CatalogSearch) {
+  app.get('/api/portal/search', {
+    config: { access: { public: true } },
+    schema: {
+      tags,
+      summary: '搜索已发布的事项（中文、拼音、首字母、编码） / search published items (Chinese, pinyin, initials, codes)',
+      querystring: Type.Object({
+        q: Type.Optional(Query),
+        regionCode: Type.Optional(RegionCode),
+        departmentId: Type.Optional(Uuid),
+        type: Type.Optional(OneOf(ITEM_TYPES)),
+        audience: Type.Optional(OneOf(AUDIENCES)),
+        theme: Type.Optional(OneOf(THEMES)),
+        level: Type.Optional(OneOf(LEVELS)),
+        ...Paging,
+      }),
+      response: { 200: Page(SearchHit) },
+    },
+    handler: async (req) => search.search(req.query),
+  });
+
+  app.get('/api/portal/suggest', {
+    config: { access: { public: true } },
+    schema: {
+      tags,
+      summary: '输入时的事项建议（最多 8 条） / suggestions while typing (at most 8)',
+      querystring: Type.Object({ q: Query, regionCode: Type.Optional(RegionCode) }),
+      response: { 200: Type.Array(Type.Object({ code: Type.String(), name: Type.String(), regionName: Type.String(), highlights: Highlights })) },
+    },
+    handler: async (req) => search.suggest(req.query.q, req.query.regionCode),
+  });
+
   app.get('/api/catalog/dictionaries', {
     config: { access: { public: true } },
     schema: {

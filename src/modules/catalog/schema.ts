@@ -1,6 +1,7 @@
 import { sql, type Generated, type Kysely } from 'kysely';
 import type { Migration } from '../../core/migrate.ts';
 import type { Guide, ItemStatus, VersionStatus } from './model.ts';
+import { refreshSearch } from './search-index.ts';
 
 /** A base item (基本目录, kind base) or a local item (实施清单 handling item, kind local). */
 export interface ItemTable {
@@ -59,10 +60,60 @@ export interface OperationTable {
   at: Generated<Date>;
 }
 
+/** An Excel import: its progress and report, kept so that any server copy (or a reload) shows it. */
+export interface ImportJobTable {
+  id: Generated<string>;
+  kind: 'base' | 'local' | 'materials';
+  region_code: string;
+  file_sha256: string;
+  file_name: string;
+  import_valid: boolean;
+  state: 'queued' | 'reading' | 'checking' | 'importing' | 'done' | 'rejected' | 'failed';
+  total: Generated<number>;
+  done: Generated<number>;
+  imported: Generated<number>;
+  invalid_rows: Generated<number>;
+  problem_count: Generated<number>;
+  report: Generated<unknown>;
+  created_by: string;
+  created_by_name: string;
+  created_at: Generated<Date>;
+  updated_at: Generated<Date>;
+  finished_at: Date | null;
+}
+
+/** One distinct name of the items in the search index (see search-index.ts and search-text.ts). */
+export interface SearchNameTable {
+  id: Generated<number>;
+  name: string;
+  readings: string;
+  /** How many published active items bear this name. */
+  items: number;
+}
+
+/** A published active item as search finds it. */
+export interface SearchTable {
+  item_id: string;
+  name_id: number;
+  code: string;
+  base_code: string;
+  region_code: string;
+  department_id: string | null;
+  type: string;
+  level: string;
+  audience: string[];
+  themes: string[];
+  can_apply_online: boolean;
+  sort_key: string;
+}
+
 export interface CatalogTables {
   'catalog.item': ItemTable;
   'catalog.item_version': ItemVersionTable;
   'catalog.operation': OperationTable;
+  'catalog.search_name': SearchNameTable;
+  'catalog.search': SearchTable;
+  'catalog.import_job': ImportJobTable;
 }
 
 export const catalogMigrations: Record<string, Migration> = {
@@ -137,6 +188,93 @@ export const catalogMigrations: Record<string, Migration> = {
         end $$;
         create trigger item_version_frozen before update on catalog.item_version
           for each row execute function catalog.published_is_frozen();
+      `.execute(db);
+    },
+  },
+  '0041_catalog_search': {
+    async up(db: Kysely<unknown>) {
+      // Codes and sort keys compare in "C": byte order, the same in both storage modes, and a
+      // plain b-tree serves code LIKE 'prefix%'.
+      await sql`
+        create table catalog.search_name (
+          id serial primary key,
+          name text not null unique,
+          readings text not null,
+          items int not null default 0 check (items >= 0)
+        );
+        -- The index tokens of a name: search-text.ts's nameKeys, in SQL. Computed into the GIN
+        -- index only, so that the rows stay narrow and a broad query reads few pages.
+        create function catalog.name_keys(name text, readings text) returns text[] language sql immutable parallel safe as $f$
+          with folded as (
+            select translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ',
+                                   'abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz') as n
+          ), alts as (
+            select f.i, a.r, translate(left(a.r, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') as ini, a.r ~ '^[a-z]+$' as syllable
+            from unnest(string_to_array(readings, ' ')) with ordinality as f(field, i)
+            cross join unnest(string_to_array(f.field, '/')) as a(r)
+            where f.field <> '-'
+          )
+          select array(select distinct k from (
+            select 'c:' || c from folded, unnest(regexp_split_to_array(folded.n, '')) as c
+            union all select 'b:' || substr(folded.n, i, 2) from folded, generate_series(1, length(folded.n) - 1) as i
+            union all select 'q:' || left(a.r, p) from alts a, generate_series(1, length(a.r)) as p where a.syllable
+            union all select 'i:' || a.ini from alts a
+            union all select 'i:' || a.ini || b.ini from alts a join alts b on b.i = a.i + 1
+            union all select 'f:' || case when a.syllable then left(a.r, p) else a.ini end
+              from alts a, generate_series(1, case when a.syllable then length(a.r) else 1 end) as p where a.i = 1
+          ) as t(k))
+        $f$;
+        create index search_name_keys on catalog.search_name using gin (catalog.name_keys(name, readings)) with (fastupdate = off);
+        create table catalog.search (
+          item_id uuid primary key references catalog.item(id),
+          name_id int not null references catalog.search_name(id),
+          code text collate "C" not null,
+          base_code text collate "C" not null,
+          region_code text not null,
+          department_id uuid,
+          type text not null,
+          level text not null,
+          audience text[] not null,
+          themes text[] not null,
+          can_apply_online boolean not null,
+          sort_key text collate "C" not null
+        );
+        create index search_by_name on catalog.search (name_id, level, region_code, code);
+        create index search_by_region on catalog.search (region_code, level, sort_key, code);
+        create index search_browse on catalog.search (level, sort_key, code);
+        create index search_code on catalog.search (code);
+        create index search_base_code on catalog.search (base_code);
+        create index search_department on catalog.search (department_id);
+        create index search_themes on catalog.search using gin (themes) with (fastupdate = off);
+      `.execute(db);
+      const { rows } = await sql<{ id: string }>`select id from catalog.item where published_version is not null and status = 'active'`.execute(db);
+      await refreshSearch(db, rows.map((r) => r.id));
+    },
+  },
+  '0042_catalog_import': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table catalog.import_job (
+          id uuid primary key default gen_random_uuid(),
+          kind text not null check (kind in ('base', 'local', 'materials')),
+          region_code char(6) not null references org.region(code),
+          file_sha256 char(64) not null,
+          file_name text not null default '',
+          import_valid boolean not null,
+          state text not null check (state in ('queued', 'reading', 'checking', 'importing', 'done', 'rejected', 'failed')),
+          total int not null default 0,
+          done int not null default 0,
+          imported int not null default 0,
+          invalid_rows int not null default 0,
+          problem_count int not null default 0,
+          report jsonb not null default '[]',
+          created_by text not null,
+          created_by_name text not null,
+          created_at timestamptz not null default now(),
+          updated_at timestamptz not null default now(),
+          finished_at timestamptz
+        );
+        create index import_job_region on catalog.import_job (region_code, created_at desc);
       `.execute(db);
     },
   },

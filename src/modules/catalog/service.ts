@@ -4,9 +4,10 @@ import type { Tx } from '../../core/db.ts';
 import { conflict, fieldError, forbidden, notFound, Problem, versionConflict } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { OrgApi } from '../org/index.ts';
-import { BASE_CODE, emptyGuide, implementationCode, LEVEL_OF_REGION, type Guide, type ItemType, type LevelDigit, type VersionStatus } from './model.ts';
+import { BASE_CODE, emptyGuide, implementationCode, LEVEL_OF_REGION, nextHandlingSeq, type Guide, type ItemType, type LevelDigit, type VersionStatus } from './model.ts';
 import { diffGuides, inheritanceProblems, inheritGuide, publicationProblems, type GuideProblem } from './rules.ts';
 import type { CatalogTables, ItemTable, ItemVersionTable } from './schema.ts';
+import { refreshSearch } from './search-index.ts';
 
 export const catalogDb = (db: Kysely<unknown>) => db as Kysely<CatalogTables>;
 
@@ -81,7 +82,7 @@ export const guideRefused = (problems: GuideProblem[]) =>
     problems.map((p) => ({ field: p.element, rule: p.rule, message: { zh: p.zh, en: p.en } })),
   );
 
-const who = (actor: Actor) => actor.principal?.name ?? 'system';
+export const who = (actor: Actor) => actor.principal?.name ?? 'system';
 const whoId = (actor: Actor) => actor.principal?.id ?? 'system';
 
 export interface BaseItemInput {
@@ -381,6 +382,7 @@ export class CatalogService {
       if (item.status !== 'active') throw conflict('事项已暂停或取消，不能发布', 'the item is suspended or cancelled');
       await t.updateTable('catalog.item_version').set({ status: 'superseded' }).where('item_id', '=', itemId).where('status', '=', 'published').execute();
       await t.updateTable('catalog.item').set({ published_version: number, updated_at: new Date(), version: item.version + 1 }).where('id', '=', itemId).execute();
+      await refreshSearch(tx, [itemId]);
       if (number > 1) await this.record(tx, actor, 'change', v.change_note || '发布新版本 / new version published', [itemId], [itemId]);
       await this.p.outbox.append(tx, { aggregateType: 'catalog-item', aggregateId: itemId, type: 'catalog.item.published', payload: { itemId, code: item.code, number } });
       return { published_by: whoId(actor), published_at: new Date() };
@@ -445,13 +447,3 @@ export class CatalogService {
 }
 
 const STATUS_ZH: Record<VersionStatus, string> = { draft: '草稿', submitted: '已提交', approved: '已审核', published: '已发布', superseded: '已被替代' };
-
-/** The lowest free two-digit handling item suffix (01–99), or null when all are taken. */
-export function nextHandlingSeq(taken: readonly string[]): string | null {
-  const used = new Set(taken);
-  for (let n = 1; n <= 99; n++) {
-    const s = String(n).padStart(2, '0');
-    if (!used.has(s)) return s;
-  }
-  return null;
-}

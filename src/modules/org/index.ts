@@ -19,6 +19,8 @@ export interface OrgApi {
   subtree(code: string): string[];
   department(id: string): Promise<{ id: string; regionCode: string; name: string; kind: string; creditCode: string | null } | null>;
   departmentOfKind(regionCode: string, kind: string): Promise<{ id: string; name: string } | null>;
+  /** The department with this unified social credit code (codes are unique across regions). */
+  departmentByCreditCode(creditCode: string): Promise<{ id: string; regionCode: string; name: string } | null>;
   loadProvince(code: string): Promise<number>;
   departmentCount(): Promise<number>;
 }
@@ -37,6 +39,11 @@ export function createOrg(): { module: Module; api: OrgApi } {
     departmentOfKind: async (regionCode, kind) => {
       const { items } = await ready().service.listDepartments({ regionCodes: [regionCode], kinds: [kind], page: 1, pageSize: 1 });
       return items[0] ?? null;
+    },
+    departmentByCreditCode: async (creditCode) => {
+      const { service: org } = ready();
+      const { items } = await org.listDepartments({ regionCodes: org.regions.all().map((r) => r.code), text: creditCode, page: 1, pageSize: 5 });
+      return items.find((d) => d.creditCode === creditCode) ?? null;
     },
     departmentCount: async () => (await ready().service.listDepartments({ regionCodes: ready().service.regions.subtree(HOME_PROVINCE), page: 1, pageSize: 1 })).total,
     loadProvince: (code) => loadProvince(ready().platform, ready().service.regions, code),
