@@ -98,11 +98,11 @@ interface GrantOut {
 }
 const grantsOf = async (staffId: string) => (await adminGet<{ grants: GrantOut[] }>(`/api/staff/${staffId}`)).grants;
 
-function multipartPng(n: number): Pick<Req, 'payload' | 'headers'> {
+function multipartFile(n: number, filename: string, data: Buffer): Pick<Req, 'payload' | 'headers'> {
   const boundary = `----permissions${n}`;
-  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="dot-${n}.png"\r\nContent-Type: image/png\r\n\r\n`;
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`;
   return {
-    payload: Buffer.concat([Buffer.from(head), PNG, Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    payload: Buffer.concat([Buffer.from(head), data, Buffer.from(`\r\n--${boundary}--\r\n`)]),
     headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
   };
 }
@@ -154,6 +154,23 @@ async function localItem(side: 'inside' | 'outside', status: 'draft' | 'approved
   return item;
 }
 
+/** An uploaded import template (no data rows: its job is refused, but starting it is what the table checks). */
+let importFile = '';
+const importJobs = { inside: '', outside: '' };
+async function uploadedTemplate() {
+  if (!importFile) {
+    const { payload, headers } = multipartFile(0, 'local.xlsx', (await call(i, null, 'GET', '/api/catalog/templates/local')).rawPayload);
+    const res = await call(i, catalogEditor, 'POST', '/api/files', payload, headers);
+    if (res.statusCode !== 201) throw new Error(`catalog fixture upload: ${res.statusCode} ${res.body}`);
+    importFile = (res.json() as { sha256: string }).sha256;
+  }
+  return importFile;
+}
+async function importJob(side: 'inside' | 'outside') {
+  importJobs[side] ||= (await catalogSend<{ id: string }>(catalogEditor, 'POST', '/api/catalog/imports', { kind: 'local', regionCode: REGION[side], file: await uploadedTemplate() }, 202)).id;
+  return importJobs[side];
+}
+
 const itemRoute = (path: (id: string) => string, status?: 'draft' | 'approved' | 'published', payload?: unknown): Row => ({
   ok: 200,
   departmentTarget: true,
@@ -183,7 +200,7 @@ const TABLE: Record<string, Row> = {
   // Core.
   'GET /api/audit': { ok: 200, make: () => get('/api/audit?pageSize=5') },
   'GET /api/audit/verify': { ok: 200, make: () => get('/api/audit/verify') },
-  'POST /api/files': { ok: 201, make: ({ n }) => ({ url: '/api/files', ...multipartPng(n) }) },
+  'POST /api/files': { ok: 201, make: ({ n }) => ({ url: '/api/files', ...multipartFile(n, `dot-${n}.png`, PNG) }) },
 
   // Org.
   'GET /api/dev/mailbox': { ok: 200, make: () => get('/api/dev/mailbox') },
@@ -260,6 +277,10 @@ const TABLE: Record<string, Row> = {
   'GET /api/public/departments': { ok: 200, make: ({ side }) => get(`/api/public/departments?regionCode=${REGION[side]}`) },
   'GET /api/public/halls': { ok: 200, make: ({ side }) => get(`/api/public/halls?regionCode=${REGION[side]}`) },
 
+  // Catalog search (public).
+  'GET /api/portal/search': { ok: 200, make: ({ side }) => get(`/api/portal/search?q=chusheng&regionCode=${REGION[side]}`) },
+  'GET /api/portal/suggest': { ok: 200, make: ({ side }) => get(`/api/portal/suggest?q=csyxzm&regionCode=${REGION[side]}`) },
+
   // Catalog.
   'GET /api/catalog/dictionaries': { ok: 200, make: () => get('/api/catalog/dictionaries') },
   'GET /api/portal/items/:code': { ok: 200, make: () => get(`/api/portal/items/${publishedCode}`) },
@@ -311,6 +332,29 @@ const TABLE: Record<string, Row> = {
     },
     missing: async () => ({ url: '/api/catalog/restructure', payload: { op: 'split', sources: [randomUUID()], targets: [randomUUID(), randomUUID()], reason: '权限测试拆分' } }),
   },
+  // Catalog import and export.
+  'GET /api/catalog/templates/:kind': { ok: 200, make: () => get('/api/catalog/templates/materials') },
+  'POST /api/catalog/imports': {
+    ok: 202,
+    make: async ({ side }) => ({ url: '/api/catalog/imports', payload: { kind: 'local', regionCode: REGION[side], file: await uploadedTemplate() } }),
+    missing: async () => ({ url: '/api/catalog/imports', payload: { kind: 'local', regionCode: NO_REGION, file: await uploadedTemplate() } }),
+  },
+  'GET /api/catalog/imports': {
+    ok: 200,
+    make: ({ side }) => get(`/api/catalog/imports?regionCode=${REGION[side]}`),
+    missing: () => get(`/api/catalog/imports?regionCode=${NO_REGION}`),
+  },
+  'GET /api/catalog/imports/:id': {
+    ok: 200,
+    make: async ({ side }) => get(`/api/catalog/imports/${await importJob(side)}`),
+    missing: () => get(`/api/catalog/imports/${randomUUID()}`),
+  },
+  ...Object.fromEntries(
+    ['json', 'csv', 'xlsx'].flatMap((format): [string, Row][] => [
+      [`GET /api/catalog/export.${format}`, { ok: 200, make: ({ side }) => get(`/api/catalog/export.${format}?regionCode=${REGION[side]}`), missing: () => get(`/api/catalog/export.${format}?regionCode=${NO_REGION}`) }],
+      [`GET /api/open/catalog.${format}`, { ok: 200, make: ({ side }) => get(`/api/open/catalog.${format}?regionCode=${REGION[side]}`) }],
+    ]),
+  ),
 
   // Identity.
   'POST /api/auth/login': {
