@@ -13,7 +13,7 @@
  *   refresh-token — POST …/token (grant_type=refresh_token) with refresh tokens obtained beforehand,
  *       on both sides through real authorization-code flows (code + PKCE, openid-client, scope
  *       `openid profile`, pairwise subject, RS256 ID token): at the platform as a logged-in staff
- *       member (its login page, then single sign-on for every further flow), at the bare provider
+ *       member (its sign-in page, then single sign-on for every further flow), at the bare provider
  *       through a tiny interaction handler that logs in a fixed account and grants the requested
  *       scopes. Same token shape on both sides: bound to the provider session (no offline_access),
  *       each exchange answers a new access token and a signed ID token. Goal ≥ 0.6×.
@@ -536,7 +536,7 @@ export const identity: Benchmark = {
         info: { ...common, ...info, ...probeInfo(probeB, probeS) },
         notes: [
           'both: client_secret_basic, scope cases:read, resource PUBLIC_URL/api by default, an opaque access token of 3600 s stored by the adapter',
-          'subject: Fastify hooks and the /oidc route around the provider; client metadata, the resource server check and the token write go to the database',
+          'subject: Fastify hooks and the /oidc route around the provider; client metadata and the resource server check from the registry (rows held 5 s), the token written to the database in statements shared by the requests that arrived together',
           ...(errors ? [`${errors} requests failed: figures are suspect`] : []),
         ],
       });
@@ -555,9 +555,9 @@ export const identity: Benchmark = {
       const platformRp = await oidc.discovery(new URL(`${base}/oidc`), rp.clientId, undefined, oidc.ClientSecretBasic(rp.clientSecret), { execute: [oidc.allowInsecureRequests] });
       const bareRp = await oidc.discovery(new URL(bare!.base), bare!.rp.id, undefined, oidc.ClientSecretBasic(bare!.rp.secret), { execute: [oidc.allowInsecureRequests] });
       const staffBrowser = new CookieBrowser();
-      // The first flow meets the login page: log in there (once, over HTTP), then back to the interaction.
+      // The first flow meets the sign-in page: log in as staff (once, over HTTP), then back to the interaction.
       const staffLogin = async (at: URL) => {
-        if (at.pathname !== '/login') throw new Error(`expected the login page, got ${at.href}`);
+        if (at.pathname !== '/login/choose') throw new Error(`expected the sign-in page, got ${at.href}`);
         const res = await staffBrowser.fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: USER, password: DEMO_PASSWORD }) });
         if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`);
         return (await staffBrowser.follow(`${base}${at.searchParams.get('next')!}`, base)).url;
@@ -605,6 +605,7 @@ export const identity: Benchmark = {
         },
         notes: [
           'each exchange: find the refresh token, its session (the token ends with the provider session, no offline_access), its grant, the account; save a new access token; sign an RS256 ID token',
+          'subject: the refresh token is read from the database every time (look-ups of requests that arrived together share a statement); grants, sessions, clients and accounts are held 5 s; the access token is written in a shared statement',
           'refresh tokens of confidential clients do not rotate under oidc-provider\'s default rotateRefreshToken (only public clients, or past 70 % of the lifetime): the same token is exchanged again, round-robin over the pool; a rotated answer would replace its token in the pool',
           'bare side: a tiny interaction handler logs in a fixed account and grants the requested scopes, so its tokens come from the same flow and have the same shape as the platform\'s (not minted with provider.RefreshToken)',
           ...(errors ? [`${errors} requests failed: figures are suspect`] : []),
@@ -699,7 +700,7 @@ export const identity: Benchmark = {
         },
         notes: [
           `every login comes from another remoteAddress (10.x.y.z) with the correct password for ${USER}: no rate limit or lockout trips; each one opens a session`,
-          'the login: per-IP rate-limit upsert, lockout count, staff row, argon2id verify, MFA check, a transaction (session insert + audit chain append), lockout clear, then the account view (grants, MFA) for the answer',
+          'the login: per-IP rate-limit upsert with the lockout count (one statement), the staff row with its grants and MFA state (one statement), then argon2id verify while the answer is built and the audit head read, then the session and its audit entry in one statement (a transaction when another entry came first or a second factor is checked); lockout clear only after failures',
         ],
       });
     }

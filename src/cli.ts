@@ -134,7 +134,7 @@ const commands: Record<string, Command> = {
     },
   },
   'clients add': {
-    usage: 'clients add --name N --grant authorization_code|client_credentials [--redirect-uri U] [--scope S]',
+    usage: 'clients add --name N --grant authorization_code|client_credentials [--redirect-uri U] [--scope S] [--post-logout-redirect-uri U] [--backchannel-logout-uri U]',
     help: 'register a single sign-on or machine client; prints JSON with client_id and client_secret (shown this once) / 注册客户端',
     options: {
       name: { type: 'string', help: 'display name of the client system' },

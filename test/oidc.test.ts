@@ -1,10 +1,11 @@
 /**
  * Single sign-on with real relying parties (openid-client 6) against the platform listening on
  * 127.0.0.1: discovery and JWKS, code + PKCE at two clients with one login, pairwise subjects,
- * userinfo, refresh, scopes a client is not registered for, RP-initiated logout ending both with
- * back-channel logout tokens, client credentials on the machine API, key rotation, and everything
- * surviving a restart on the same database (an embedded data directory, or the same PostgreSQL
- * database). A small "browser" (cookie jar, manual redirects) plays the user agent.
+ * userinfo, refresh, scopes a client is not registered for, RP-initiated logout and the platform's
+ * own logout (staff and persons) ending both with back-channel logout tokens (received by a small
+ * HTTP server, verified against the JWKS), client credentials on the machine API, key rotation, and
+ * everything surviving a restart on the same database (an embedded data directory, or the same
+ * PostgreSQL database). A small "browser" (cookie jar, manual redirects) plays the user agent.
  */
 import { spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
@@ -15,7 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import * as oidc from 'openid-client';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
@@ -26,6 +27,7 @@ import { openEmbedded, openServer, type Database } from '../src/core/db.ts';
 import { createHttp } from '../src/core/http.ts';
 import type { CoreTables } from '../src/core/schema.ts';
 import { staffAccounts } from '../src/modules/identity/oidc/accounts.ts';
+import type { OidcTables } from '../src/modules/identity/oidc/schema.ts';
 import { DEMO_PASSWORD } from './support/instance.ts';
 import { CookieBrowser } from './support/cookie-browser.ts';
 import { lastCode, personNumbers } from './support/persons.ts';
@@ -209,9 +211,9 @@ describe('single sign-on (OpenID Connect provider)', () => {
     expect(set.keys[0]).not.toHaveProperty('d');
   });
 
-  it('sends a browser without a platform session to the login page, and back after logging in', async () => {
+  it('sends a browser without a platform session to the sign-in page (person or staff login), and back after logging in', async () => {
     const a = await authorize(rp1);
-    expect(a.url.pathname).toBe('/login');
+    expect(a.url.pathname).toBe('/login/choose');
     const next = a.url.searchParams.get('next')!;
     expect(next).toMatch(/^\/oidc\/interaction\/[\w-]+$/);
     const res = await browser.fetch(`${base}/api/auth/login`, {
@@ -467,9 +469,97 @@ describe('single sign-on (OpenID Connect provider)', () => {
     // The second client's tokens are revoked and a new sign-in there asks for credentials.
     await expect(oidc.refreshTokenGrant(rp2.config, refresh2)).rejects.toMatchObject({ error: 'invalid_grant' });
     const fresh = await authorize(rp2);
-    expect(fresh.url.pathname).toBe('/login');
+    expect(fresh.url.pathname).toBe('/login/choose');
     const me = (await (await browser.fetch(`${base}/api/auth/me`)).json()) as { user: unknown };
     expect(me.user).toBeNull();
+  });
+
+  /** Checks the back-channel logout tokens received: signed by a key of the JWKS, for the client, naming the subject. */
+  const expectLogoutTokens = async (expected: Record<string, { rp: Rp; sub: string }>) => {
+    expect(backchannel.map((b) => b.client).sort()).toEqual(Object.keys(expected).sort());
+    const set = createLocalJWKSet(await jwks());
+    for (const b of backchannel) {
+      const { rp, sub } = expected[b.client]!;
+      const token = new URLSearchParams(b.body).get('logout_token')!;
+      const { payload, protectedHeader } = await jwtVerify(token, set, { issuer, audience: rp.clientId });
+      expect(protectedHeader.alg).toBe('RS256');
+      expect(payload.sub).toBe(sub);
+      expect(payload.events).toEqual({ 'http://schemas.openid.net/event/backchannel-logout': {} });
+      expect(payload.sid).toBeTruthy();
+      expect(payload.jti).toBeTruthy();
+      expect(payload).not.toHaveProperty('nonce');
+    }
+  };
+
+  it('ends the single sign-on session when the user logs out of the platform itself (its web menu), telling both clients by back-channel', async () => {
+    backchannel.length = 0;
+    // Signed in again: at the first client through the sign-in page, at the second without credentials.
+    const a = await authorize(rp1);
+    expect(a.url.pathname).toBe('/login/choose');
+    const login = await browser.fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'platform_admin.hubei', password: DEMO_PASSWORD }),
+    });
+    const { user } = (await login.json()) as { user: { id: string; csrfToken: string } };
+    const back = await browser.follow(`${base}${a.url.searchParams.get('next')!}`, base);
+    const t1 = await oidc.authorizationCodeGrant(rp1.config, back.url, { pkceCodeVerifier: a.verifier, expectedState: a.state });
+    const t2 = await signIn(rp2);
+    expect(browser.cookie('oidc_session')).toBeTruthy();
+
+    // What the web app's account menu sends.
+    const out = await browser.fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { 'x-csrf-token': user.csrfToken } });
+    expect(out.status).toBe(204);
+    expect(browser.cookie('sid')).toBeUndefined();
+    expect(browser.cookie('oidc_session')).toBeUndefined();
+
+    await expectLogoutTokens({ 'case-portal': { rp: rp1, sub: t1.claims()!.sub }, 'license-wallet': { rp: rp2, sub: t2.claims()!.sub } });
+    for (const [rp, t] of [[rp1, t1], [rp2, t2]] as const) {
+      await expect(oidc.refreshTokenGrant(rp.config, t.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+      expect((await fetch(`${issuer}/me`, { headers: { authorization: `Bearer ${t.access_token}` } })).status).toBe(401);
+    }
+    expect((await authorize(rp2)).url.pathname).toBe('/login/choose');
+    const sessions = await (instance.platform.db as Kysely<OidcTables>)
+      .selectFrom('identity.oidc_payload')
+      .select('id')
+      .where('kind', '=', 'Session')
+      .where(sql<string>`payload->>'accountId'`, '=', `staff:${user.id}`)
+      .execute();
+    expect(sessions).toEqual([]);
+    const audit = await auditLog().selectAll().where('action', '=', 'staff.logout').where('actor_id', '=', user.id).orderBy('seq', 'desc').executeTakeFirstOrThrow();
+    expect((audit.detail as { singleSignOnClients: string[] }).singleSignOnClients.sort()).toEqual([rp1.clientId, rp2.clientId].sort());
+  });
+
+  it('ends a person’s single sign-on session with their logout, and no one else’s', async () => {
+    backchannel.length = 0;
+    const personBrowser = new CookieBrowser();
+    const { idNumber, mobile } = personNumbers(900_003);
+    const post = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+      personBrowser.fetch(`${base}${url}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    expect((await post('/api/persons/codes', { mobile, purpose: 'register' })).status).toBe(202);
+    const registered = await post('/api/persons/register', { name: '吴九', idNumber, mobile, code: await lastCode(instance, mobile) });
+    const { person } = (await registered.json()) as { person: { id: string; csrfToken: string } };
+    const url = async (rp: Rp, verifier: string, state: string) =>
+      oidc.buildAuthorizationUrl(rp.config, { redirect_uri: rp.redirectUri, scope: 'openid profile', state, code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256' });
+    const verifier = oidc.randomPKCECodeVerifier();
+    const state = oidc.randomState();
+    const end = await personBrowser.follow(await url(rp1, verifier, state), base);
+    const t = await oidc.authorizationCodeGrant(rp1.config, end.url, { pkceCodeVerifier: verifier, expectedState: state });
+
+    // Someone else, signed in at the second client in another browser, stays signed in.
+    await browser.fetch(`${base}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'platform_admin.hubei', password: DEMO_PASSWORD }),
+    });
+    const other = await signIn(rp2);
+    const out = await personBrowser.fetch(`${base}/api/auth/logout`, { method: 'POST', headers: { 'x-csrf-token': person.csrfToken } });
+    expect(out.status).toBe(204);
+    await expectLogoutTokens({ 'case-portal': { rp: rp1, sub: t.claims()!.sub } });
+    await expect(oidc.refreshTokenGrant(rp1.config, t.refresh_token!)).rejects.toMatchObject({ error: 'invalid_grant' });
+    expect((await oidc.refreshTokenGrant(rp2.config, other.refresh_token!)).access_token).toBeTruthy();
+    const audit = await auditLog().selectAll().where('action', '=', 'person.logout').where('actor_id', '=', person.id).executeTakeFirstOrThrow();
+    expect(audit).toMatchObject({ target_type: 'person', target_id: person.id, detail: { singleSignOnClients: [rp1.clientId] } });
   });
 
   it('shows the provider’s pages in English when asked', async () => {
@@ -524,11 +614,24 @@ describe.skipIf(!!process.env.TEST_DATABASE_URL)('the CLI (embedded data directo
     try {
       const db = await openEmbedded(path.join(dir, 'pg'), new Blob([readFileSync(inject('templateFile')!)]));
       await db.close();
-      const add = await cli(['clients', 'add', '--name', '不动产登记系统', '--grant', 'authorization_code', '--redirect-uri', 'https://bdc.example.gov.cn/cb', '--scope', 'openid profile id_number'], dir);
+      const add = await cli(
+        [
+          ...['clients', 'add', '--name', '不动产登记系统', '--grant', 'authorization_code', '--redirect-uri', 'https://bdc.example.gov.cn/cb', '--scope', 'openid profile id_number'],
+          ...['--post-logout-redirect-uri', 'https://bdc.example.gov.cn/bye', '--backchannel-logout-uri', 'https://bdc.example.gov.cn/backchannel-logout'],
+        ],
+        dir,
+      );
       expect(add.stderr).toBe('');
       expect(add.code).toBe(0);
       const out = JSON.parse(add.stdout) as Record<string, unknown>;
-      expect(out).toMatchObject({ name: '不动产登记系统', grant: 'authorization_code', redirectUris: ['https://bdc.example.gov.cn/cb'], scopes: ['openid', 'profile', 'id_number'] });
+      expect(out).toMatchObject({
+        name: '不动产登记系统',
+        grant: 'authorization_code',
+        redirectUris: ['https://bdc.example.gov.cn/cb'],
+        postLogoutRedirectUris: ['https://bdc.example.gov.cn/bye'],
+        backchannelLogoutUri: 'https://bdc.example.gov.cn/backchannel-logout',
+        scopes: ['openid', 'profile', 'id_number'],
+      });
       expect(out.client_id).toEqual(expect.any(String));
       expect(out.client_secret).toEqual(expect.any(String));
       const machine = await cli(['clients', 'add', '--name', '城市平台', '--grant', 'client_credentials', '--scope', 'cases:read'], dir);

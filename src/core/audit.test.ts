@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase } from '../../test/support/instance.ts';
-import { audit, auditedTx, entryHash, systemActor, verifyAudit } from './audit.ts';
+import { appendAfter, audit, auditedTx, chainHead, entryHash, systemActor, verifyAudit } from './audit.ts';
 import type { Database } from './db.ts';
 import { canonicalJson, digestOf } from './digest.ts';
 import type { AuditLogTable, CoreTables } from './schema.ts';
@@ -149,6 +149,44 @@ describe('appending', () => {
     await expect(sql`update core.audit_log set action = 'x' where seq = 1`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from core.audit_log where seq = 1`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`truncate core.audit_log`.execute(db)).rejects.toThrow(/append-only/);
+    expect((await verifyAudit(db)).ok).toBe(true);
+  });
+
+  it('appends after a head read beforehand in one statement with the change’s inserts, and writes nothing when another entry came first', async () => {
+    const db = database.db;
+    const insert = (key: string) => (db as Kysely<CoreTables>).insertInto('core.rate_limit').values({ key, window_start: new Date(0), count: 1 });
+    const counted = async (key: string) => (await (db as Kysely<CoreTables>).selectFrom('core.rate_limit').select('key').where('key', '=', key).execute()).length;
+    const read = await chainHead(db);
+    expect(read).toEqual(await head(db));
+    expect(await appendAfter(db, read, actor, { action: 'test.after', targetType: 'test', targetId: 'quick' }, [insert('append-after:1')])).toBe(true);
+    expect((await head(db)).seq).toBe(read.seq + 1);
+    expect(await entry(db, read.seq + 1)).toMatchObject({ action: 'test.after', target_id: 'quick', prev_hash: read.hash });
+    expect(await counted('append-after:1')).toBe(1);
+
+    // A stale head: another entry took its successor's number.
+    const stale = await chainHead(db);
+    await appendEntries(db, 1);
+    expect(await appendAfter(db, stale, actor, { action: 'test.after', targetType: 'test', targetId: 'late' }, [insert('append-after:2')])).toBe(false);
+    expect(await counted('append-after:2')).toBe(0);
+    expect((await head(db)).seq).toBe(stale.seq + 1);
+    expect((await entry(db, stale.seq + 1)).action).not.toBe('test.after');
+    expect((await verifyAudit(db)).ok).toBe(true);
+  });
+
+  it('keeps the chain whole when many read the same head: the late ones fall back to a transaction', async () => {
+    const db = database.db;
+    const before = await head(db);
+    const results = await Promise.all(
+      Array.from({ length: 12 }, async (_, k) => {
+        const change = { action: 'test.race', targetType: 'test', targetId: `r${k}` };
+        if (await appendAfter(db, await chainHead(db), actor, change, [])) return 'one statement';
+        await auditedTx(db, actor, async () => ({ result: undefined, change }));
+        return 'transaction';
+      }),
+    );
+    expect(results).toContain('one statement');
+    expect((await head(db)).seq).toBe(before.seq + 12);
+    expect(await seqs(db)).toEqual(Array.from({ length: before.seq + 12 }, (_, i) => i + 1));
     expect((await verifyAudit(db)).ok).toBe(true);
   });
 

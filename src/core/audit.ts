@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { sql, type Compilable, type Kysely } from 'kysely';
 import { canonicalJson, digestOf, sha256Hex } from './digest.ts';
 import type { Tx } from './db.ts';
 import type { Grant, Principal } from './permissions.ts';
@@ -57,21 +57,17 @@ export function entryHash(e: Entry): string {
   );
 }
 
-/**
- * Appends one entry inside the caller's transaction. The head row is locked, so entries are
- * numbered without gaps and chained in commit order; a rolled-back change leaves no entry.
- */
-export async function audit(tx: Tx<unknown>, actor: Actor, change: AuditChange): Promise<number> {
-  const t = tx as unknown as Tx<CoreTables>;
-  const head = await t
-    .selectFrom('core.audit_head')
-    .select(['seq', 'hash'])
-    .where('id', '=', 1)
-    .forUpdate()
-    .executeTakeFirstOrThrow();
+/** The newest entry's number and hash. */
+export interface ChainHead {
+  seq: number;
+  hash: string;
+}
+
+/** The entry that follows `head`, and its row. */
+function entryAfter(head: ChainHead, actor: Actor, change: AuditChange) {
   const principal = actor.principal;
   const entry: Entry = {
-    seq: Number(head.seq) + 1,
+    seq: head.seq + 1,
     at: new Date(),
     actor_kind: principal?.kind ?? 'anonymous',
     actor_id: principal?.id ?? null,
@@ -92,12 +88,58 @@ export async function audit(tx: Tx<unknown>, actor: Actor, change: AuditChange):
     prev_hash: head.hash,
   };
   const hash = entryHash(entry);
+  return { seq: entry.seq, hash, row: { ...entry, detail: entry.detail === null ? null : JSON.stringify(entry.detail), hash } };
+}
+
+/**
+ * Appends one entry inside the caller's transaction. The head row is locked, so entries are
+ * numbered without gaps and chained in commit order; a rolled-back change leaves no entry.
+ */
+export async function audit(tx: Tx<unknown>, actor: Actor, change: AuditChange): Promise<number> {
+  const t = tx as unknown as Tx<CoreTables>;
+  const head = await t
+    .selectFrom('core.audit_head')
+    .select(['seq', 'hash'])
+    .where('id', '=', 1)
+    .forUpdate()
+    .executeTakeFirstOrThrow();
+  const next = entryAfter({ seq: Number(head.seq), hash: head.hash }, actor, change);
+  // The entry and the new head in one statement.
   await t
-    .insertInto('core.audit_log')
-    .values({ ...entry, detail: entry.detail === null ? null : JSON.stringify(entry.detail), hash })
+    .with('entry', (db) => db.insertInto('core.audit_log').values(next.row))
+    .updateTable('core.audit_head')
+    .set({ seq: next.seq, hash: next.hash })
+    .where('id', '=', 1)
     .execute();
-  await t.updateTable('core.audit_head').set({ seq: entry.seq, hash }).where('id', '=', 1).execute();
-  return entry.seq;
+  return next.seq;
+}
+
+/** The chain's head as it is now, read without a lock: for `appendAfter`. */
+export async function chainHead(db: Kysely<unknown>): Promise<ChainHead> {
+  const head = await (db as Kysely<CoreTables>).selectFrom('core.audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+/**
+ * A change made only of inserts (`inserts`, built on `db` and not run) and its audit entry in one
+ * statement, without a transaction: the entry follows `head`, read beforehand without a lock
+ * (while other work ran, such as a password check). Entries are numbered by the primary key, so
+ * when another entry has taken that number meanwhile the whole statement fails and nothing is
+ * written: then the answer is false, and the caller makes the change in an `auditedTx`. The
+ * statement's main part moves the head (locking its row, as `audit` does first); PostgreSQL runs
+ * the inserts of its WITH parts, which nothing reads, after it.
+ */
+export async function appendAfter(db: Kysely<unknown>, head: ChainHead, actor: Actor, change: AuditChange, inserts: Compilable[]): Promise<boolean> {
+  const next = entryAfter(head, actor, change);
+  const entry = (db as Kysely<CoreTables>).insertInto('core.audit_log').values(next.row);
+  const steps = [entry, ...inserts].map((q, i) => sql`${sql.id(i ? `change_${i}` : 'entry')} as (${q})`);
+  try {
+    await sql`with ${sql.join(steps)} update core.audit_head set seq = ${next.seq}, hash = ${next.hash} where id = 1 and seq = ${head.seq}`.execute(db);
+    return true;
+  } catch (e) {
+    if ((e as { code?: string; constraint?: string }).code === '23505' && (e as { constraint?: string }).constraint === 'audit_log_pkey') return false;
+    throw e;
+  }
 }
 
 export type VerifyResult =

@@ -375,6 +375,39 @@ describe('listing staff', () => {
     expect(ids).not.toContain(hubeiAdmin.userId);
   });
 
+  it('pages with the total and the departments’ names, in two statements however long the page', async () => {
+    type Listed = StaffOut & { departmentName: string | null; grants: { departmentName: string | null }[] };
+    const page = async (n: number, size: number) => {
+      const res = await call(i, wuhanAdmin, 'GET', `/api/staff?regionCode=420100&page=${n}&pageSize=${size}`);
+      expect(res.statusCode).toBe(200);
+      return res.json() as { items: Listed[]; total: number };
+    };
+    const all = await page(1, 100);
+    expect(all.total).toBe(all.items.length);
+    expect((await page(2, 5)).items.map((s) => s.id)).toEqual(all.items.slice(5, 10).map((s) => s.id));
+    expect(await page(99, 5)).toEqual({ items: [], total: all.total });
+    const clerk = all.items.find((s) => s.username === 'window_clerk.wuhan')!;
+    expect(clerk.departmentName).toBeTruthy();
+    expect(clerk.grants[0]!.departmentName).toBe(clerk.departmentName);
+
+    const pglite = i.platform.database.pglite;
+    if (!pglite) return;
+    const statements = async (size: number) => {
+      const query = pglite.query.bind(pglite);
+      let n = 0;
+      pglite.query = ((...args: Parameters<typeof query>) => (n++, query(...args))) as typeof pglite.query;
+      try {
+        await page(1, size);
+      } finally {
+        pglite.query = query;
+      }
+      return n;
+    };
+    const [few, many] = [await statements(3), await statements(50)];
+    expect(many).toBe(few);
+    expect(many).toBeLessThanOrEqual(2);
+  });
+
   it('refuses a region outside the caller’s grants with 403 and an unknown region with 404', async () => {
     const supervisor = await login(i, 'supervisor.wuhan');
     for (const s of [wuhanAdmin, supervisor]) {

@@ -17,6 +17,7 @@ const table = {
   'area.supervision': { zh: '监管', en: 'Supervision' },
   'area.admin': { zh: '管理', en: 'Administration' },
   'area.staffLogin': { zh: '工作人员', en: 'Staff' },
+  'area.signIn': { zh: '统一身份认证', en: 'Single sign-on' },
   'area.account': { zh: '账号与安全', en: 'Account and security' },
   'area.dev': { zh: '开发工具', en: 'Development tools' },
 
@@ -206,6 +207,15 @@ const table = {
   'department.activated': { zh: '部门已启用', en: 'Department activated' },
   'department.deactivated': { zh: '部门已停用', en: 'Department deactivated' },
 
+  'signIn.title': { zh: '请选择登录方式', en: 'How do you sign in?' },
+  'signIn.lead': {
+    zh: '您正在登录接入湖北政务服务网统一身份认证的系统：在此登录一次，各接入系统即可识别您的身份。',
+    en: 'You are signing in to a system connected to the platform’s single sign-on: sign in here once, and every connected system knows who you are.',
+  },
+  'signIn.person': { zh: '个人、企业用户', en: 'Residents and enterprises' },
+  'signIn.personHint': { zh: '居民、法定代表人和企业经办人：用手机验证码或身份证号码登录', en: 'Residents, legal representatives and enterprise agents: log in with an SMS code or your ID number' },
+  'signIn.staff': { zh: '政府工作人员', en: 'Government staff' },
+  'signIn.staffHint': { zh: '用工作账号和密码登录', en: 'Log in with your staff account and password' },
   'login.title': { zh: '工作人员登录', en: 'Staff login' },
   'login.asPerson': { zh: '居民或企业用户？请由此登录', en: 'A resident or an enterprise? Log in here' },
   'login.username': { zh: '用户名', en: 'User name' },

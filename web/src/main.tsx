@@ -29,6 +29,7 @@ function AppRoutes() {
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
+        <Route path="/login/choose" element={<AuthArea page="choose" />} />
         <Route path="/login/*" element={<AuthArea page="login" />} />
         <Route path="/oidc/*" element={<ServerPage />} />
         <Route path="/password/*" element={<AuthArea page="password" />} />

@@ -91,6 +91,7 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
       const ents = new EnterpriseService(p, registry, (personId) => identity.forget(personId));
       enterprises = ents;
       service.actingFor = (personId, enterpriseId) => ents.actingFor(personId, enterpriseId);
+      service.changed = (accountId) => oidc.api.forgetAccount(accountId);
       p.authenticators.push(async (req) => {
         const token = req.cookies[SESSION_COOKIE];
         return token ? ready().service.authenticate(token) : null;
@@ -108,7 +109,7 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
       });
     },
     routes: (app, p) => {
-      identityRoutes(app, p, ready().service, staffAdmin!, org);
+      identityRoutes(app, p, ready().service, staffAdmin!, org, (req, reply) => oidc.api.signOut(req.raw, reply.raw, req.principal!));
       personRoutes(app, p, persons!);
       enterpriseRoutes(app, enterprises!, (code) => (org.region(code) ? code : null));
       oidc.routes(app, p);

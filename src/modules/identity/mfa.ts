@@ -15,11 +15,6 @@ const totpFor = (secret: string, label: string) =>
 export class MfaService {
   constructor(private readonly p: Platform) {}
 
-  async enabled(staffId: string): Promise<boolean> {
-    const row = await idDb(this.p.db).selectFrom('identity.staff_mfa').select('enabled_at').where('staff_id', '=', staffId).executeTakeFirst();
-    return Boolean(row?.enabled_at);
-  }
-
   /** A new secret, pending until a code from it is entered; replaces an earlier pending one. */
   async setup(actor: Actor, username: string): Promise<{ secret: string; otpauthUri: string }> {
     const staffId = actor.principal!.id;

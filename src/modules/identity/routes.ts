@@ -8,6 +8,7 @@ import type { Platform } from '../../core/platform.ts';
 import { IdParam, LabelText, Nullable, Page, Paging, RegionCode, Version } from '../../core/schemas.ts';
 import type { OrgApi } from '../org/index.ts';
 import { USERNAME_PATTERN } from './model.ts';
+import type { SsoSignOut } from './oidc/index.ts';
 import { canManageWith, type IdentityService } from './service.ts';
 import type { StaffAdmin } from './staff-admin.ts';
 
@@ -79,7 +80,10 @@ export function setSessionCookie(p: Platform, req: FastifyRequest, reply: Fastif
   });
 }
 
-export function identityRoutes(app: App, p: Platform, identity: IdentityService, admin: StaffAdmin, org: OrgApi) {
+/** The browser's single sign-on session, to end with a logout (identity/oidc). */
+export type SignOut = (req: FastifyRequest, reply: FastifyReply) => Promise<SsoSignOut | null>;
+
+export function identityRoutes(app: App, p: Platform, identity: IdentityService, admin: StaffAdmin, org: OrgApi, signOut: SignOut) {
   const parentOf = (c: string) => p.regionParents.get(c);
   const staffScope = async (req: FastifyRequest) => identity.staffRegion((req.params as { id: string }).id);
   const setCookie = (req: FastifyRequest, reply: FastifyReply, token: string) => setSessionCookie(p, req, reply, token);
@@ -105,9 +109,18 @@ export function identityRoutes(app: App, p: Platform, identity: IdentityService,
 
   app.post('/api/auth/logout', {
     config: { access: { authenticated: true } },
-    schema: { tags, summary: '退出登录 / log out', response: { 204: NoContent } },
+    schema: {
+      tags,
+      summary: '退出登录，同时退出通过统一身份认证登录的系统 / log out, also of the systems entered through single sign-on in this browser',
+      response: { 204: NoContent },
+    },
     handler: async (req, reply) => {
-      if (req.sessionId) await identity.logout(actorOf(req), req.sessionId);
+      if (req.sessionId) {
+        const sso = await signOut(req, reply);
+        await identity.logout(actorOf(req), req.sessionId, sso);
+        for (const name of sso?.cookies ?? []) reply.clearCookie(name, { path: '/' });
+        await sso?.notify();
+      }
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return reply.code(204).send();
     },

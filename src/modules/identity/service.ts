@@ -1,14 +1,16 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { sql, type Kysely, type Selectable } from 'kysely';
-import { audit, auditedTx, type Actor } from '../../core/audit.ts';
-import { bump, clear, current, hit, secondsLeft } from '../../core/ratelimit.ts';
+import { jsonArrayFrom } from 'kysely/helpers/postgres';
+import { appendAfter, audit, auditedTx, chainHead, type Actor } from '../../core/audit.ts';
+import { bump, clear, hitAndCount, secondsLeft } from '../../core/ratelimit.ts';
 import { fieldError, invalid, notFound, Problem } from '../../core/errors.ts';
 import type { Authentication } from '../../core/http.ts';
 import { authorizingGrant, ROLE_LABELS, type ActingFor, ROLE_PERMISSIONS, type Grant, type Permission, type Principal, type Role } from '../../core/permissions.ts';
 import type { Platform } from '../../core/platform.ts';
 import { UUID, type OrgApi } from '../org/index.ts';
 import { MfaService } from './mfa.ts';
+import type { SsoSignOut } from './oidc/index.ts';
 import { LOCKOUT, MFA_ROLES, passwordProblems, pendingStep, sessionAlive, USERNAME_PATTERN } from './model.ts';
 
 const USERNAME = new RegExp(USERNAME_PATTERN);
@@ -106,10 +108,10 @@ export class IdentityService {
 
   private async principalOf(session: { staff_id: string | null; person_id: string | null; acting_for: string | null }): Promise<Principal | null> {
     if (session.staff_id) {
-      const u = await this.db.selectFrom('identity.staff').select(['id', 'name', 'active', 'must_change_password', 'mfa_exempt']).where('id', '=', session.staff_id).executeTakeFirst();
+      const u = await this.staffRows().where('s.id', '=', session.staff_id).executeTakeFirst();
       if (!u?.active) return null;
-      const grants = await this.grantsOf(u.id);
-      const pending = pendingStep({ mustChangePassword: u.must_change_password, roles: grants.map((g) => g.role), mfaEnabled: await this.mfa.enabled(u.id), mfaExempt: u.mfa_exempt });
+      const grants = u.grants.map(grantOf);
+      const pending = pendingStep({ mustChangePassword: u.must_change_password, roles: grants.map((g) => g.role), mfaEnabled: u.mfa_enabled, mfaExempt: u.mfa_exempt });
       return { kind: 'staff', id: u.id, name: u.name, grants, pending };
     }
     const person = await this.db.selectFrom('identity.person').select(['id', 'name', 'active', 'level']).where('id', '=', session.person_id!).executeTakeFirst();
@@ -118,14 +120,31 @@ export class IdentityService {
     return { kind: 'person', id: person.id, name: person.name, grants: [], level: person.level as 1 | 2 | 3, actingFor };
   }
 
+  /** Told when an account changed (set by the module: the single sign-on provider's cached accounts). */
+  changed: (accountId: string) => void = () => undefined;
+
   /** Drops cached sessions of an account (after its grants, password or state changed). */
   forget(staffId: string) {
     for (const [k, v] of this.#cache) if (v.auth.principal.id === staffId) this.#cache.delete(k);
+    this.changed(staffId);
   }
 
-  private async grantsOf(staffId: string): Promise<(Grant & { id: string })[]> {
-    const rows = await this.db.selectFrom('identity.role_grant').select(['id', 'role', 'region_code', 'department_id']).where('staff_id', '=', staffId).orderBy('created_at').execute();
-    return rows.map((r) => ({ id: r.id, role: r.role as Role, regionCode: r.region_code, departmentId: r.department_id }));
+  /** Staff rows with their second-factor state and grants, in one query (alias `s`). */
+  staffRows() {
+    return this.db
+      .selectFrom('identity.staff as s')
+      .leftJoin('identity.staff_mfa as m', 'm.staff_id', 's.id')
+      .selectAll('s')
+      .select((eb) => [
+        sql<boolean>`m.enabled_at is not null`.as('mfa_enabled'),
+        jsonArrayFrom(
+          eb
+            .selectFrom('identity.role_grant as g')
+            .select(['g.id', 'g.role', 'g.region_code as regionCode', 'g.department_id as departmentId'])
+            .whereRef('g.staff_id', '=', 's.id')
+            .orderBy('g.created_at'),
+        ).as('grants'),
+      ]);
   }
 
   /**
@@ -134,19 +153,23 @@ export class IdentityService {
    */
   async login(username: string, password: string, totp: string | undefined, meta: { ip: string; userAgent: string | null; requestId: string }) {
     const lockKey = `login-fail:staff:${username.toLowerCase().slice(0, 60)}`;
-    const [failures] = await Promise.all([current(this.p.db, lockKey, LOCKOUT.windowSeconds), hit(this.p.db, [{ key: `login:ip:${meta.ip}`, max: 60, windowSeconds: 900 }])]);
+    // The account (with its grants and second-factor state) is read while the attempt is counted.
+    const [failures, staff] = await Promise.all([
+      hitAndCount(this.p.db, { key: `login:ip:${meta.ip}`, max: 60, windowSeconds: 900 }, { key: lockKey, windowSeconds: LOCKOUT.windowSeconds }),
+      this.staffRows().where(sql`lower(s.username)`, '=', username.toLowerCase()).executeTakeFirst(),
+    ]);
     if (failures >= LOCKOUT.failures) {
       const retryAfter = secondsLeft(LOCKOUT.windowSeconds);
       throw new Problem(423, 'account-locked', { zh: `登录失败次数过多，账号已锁定，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`, en: `too many failed logins: locked for ${Math.ceil(retryAfter / 60)} more minutes` }, [], { retryAfter });
     }
-    const staff = await this.db.selectFrom('identity.staff').selectAll().where(sql`lower(username)`, '=', username.toLowerCase()).executeTakeFirst();
+    const mfaOn = staff?.mfa_enabled ?? false;
     // The hash check runs on a worker thread: what does not depend on its answer is read meanwhile
-    // (and thrown away if the password is wrong).
-    const [ok, draft] = await Promise.all([
+    // (and thrown away if the password is wrong), the audit chain's head included (see below).
+    const [ok, draft, head] = await Promise.all([
       staff?.active ? verify(staff.password_hash, password) : this.spendVerify(password),
-      staff?.active ? this.me(staff.id, null) : null,
+      staff?.active ? this.views([staff]).then(([view]) => meOf(view!, null)) : null,
+      staff?.active && !mfaOn ? chainHead(this.p.db) : null,
     ]);
-    const mfaOn = draft?.mfaEnabled ?? false;
     const actor: Actor = {
       principal: staff ? { kind: 'staff', id: staff.id, name: staff.name, grants: [] } : null,
       grant: null,
@@ -175,12 +198,19 @@ export class IdentityService {
     if (mfaOn && !totp) {
       throw new Problem(401, 'mfa-required', { zh: '请输入身份验证器上的6位验证码', en: 'enter the 6-digit code from your authenticator app' });
     }
-    const session = await this.p.db.transaction().execute(async (tx) => {
-      if (mfaOn && !(await this.mfa.check(tx, staff.id, totp!))) return null;
-      const opened = await openSession(tx, this.p.config.SESSION_HOURS, { staffId: staff.id }, meta);
-      await audit(tx, actor, { action: 'staff.login', targetType: 'staff', targetId: staff.id, regionCode: staff.region_code, detail: { method: mfaOn ? 'password+totp' : 'password' } });
-      return opened;
-    });
+    const change = { action: 'staff.login', targetType: 'staff', targetId: staff.id, regionCode: staff.region_code, detail: { method: mfaOn ? 'password+totp' : 'password' } };
+    // Without a second factor the login only inserts (its session, its audit entry): one statement
+    // after the head read above, unless another entry came first. Otherwise, a transaction.
+    const quick = head ? { head, ...newSession(this.p.db, this.p.config.SESSION_HOURS, { staffId: staff.id }, meta) } : null;
+    const session =
+      quick && (await appendAfter(this.p.db, quick.head, actor, change, [quick.insert]))
+        ? quick
+        : await this.p.db.transaction().execute(async (tx) => {
+            if (mfaOn && !(await this.mfa.check(tx, staff.id, totp!))) return null;
+            const opened = await openSession(tx, this.p.config.SESSION_HOURS, { staffId: staff.id }, meta);
+            await audit(tx, actor, change);
+            return opened;
+          });
     if (!session) throw await fail('second-factor');
     if (failures > 0) await clear(this.p.db, lockKey);
     return { token: session.token, me: { ...draft, csrfToken: session.csrf } };
@@ -193,11 +223,19 @@ export class IdentityService {
     return false;
   }
 
-  async logout(actor: Actor, sessionId: string) {
-    const staffId = actor.principal?.id ?? '';
+  /**
+   * Ends a platform session (a staff member's or a person's). `sso`, the browser's single sign-on
+   * session, ends in the same transaction, and the clients it had signed in to are recorded.
+   */
+  async logout(actor: Actor, sessionId: string, sso: Pick<SsoSignOut, 'clientIds' | 'end'> | null = null) {
+    const kind = actor.principal?.kind === 'person' ? 'person' : 'staff';
     await auditedTx(this.p.db, actor, async (tx) => {
       await idDb(tx).deleteFrom('identity.session').where('id', '=', sessionId).execute();
-      return { result: undefined, change: { action: 'staff.logout', targetType: 'staff', targetId: staffId } };
+      await sso?.end(tx);
+      return {
+        result: undefined,
+        change: { action: `${kind}.logout`, targetType: kind, targetId: actor.principal?.id ?? '', ...(sso ? { detail: { singleSignOnClients: sso.clientIds } } : {}) },
+      };
     });
     for (const [k, v] of this.#cache) if (v.auth.sessionId === sessionId) this.#cache.delete(k);
   }
@@ -205,21 +243,7 @@ export class IdentityService {
   async me(staffId: string, csrfToken: string | null) {
     const staff = await this.staffView(staffId);
     if (!staff) throw notFound('账号', 'account');
-    const permissions = [...new Set(staff.grants.flatMap((g) => ROLE_PERMISSIONS[g.role]))].sort();
-    const roles = staff.grants.map((g) => g.role);
-    const mfaEnabled = staff.mfaEnabled;
-    return {
-      id: staff.id,
-      username: staff.username,
-      name: staff.name,
-      mustChangePassword: staff.mustChangePassword,
-      mfaEnabled,
-      mfaRequired: roles.some((r) => MFA_ROLES.includes(r)) && !staff.mfaExempt,
-      pending: pendingStep({ mustChangePassword: staff.mustChangePassword, roles, mfaEnabled, mfaExempt: staff.mfaExempt }),
-      csrfToken: csrfToken ?? '',
-      grants: staff.grants,
-      permissions,
-    };
+    return meOf(staff, csrfToken);
   }
 
   /** Changes the caller's password and ends the caller's other sessions. */
@@ -248,41 +272,46 @@ export class IdentityService {
 
 
   async grantViews(grants: (Grant & { id: string })[]): Promise<GrantView[]> {
-    return Promise.all(
-      grants.map(async (g) => ({
-        id: g.id,
-        role: g.role,
-        roleLabel: ROLE_LABELS[g.role],
-        regionCode: g.regionCode,
-        regionName: this.org.region(g.regionCode)?.name ?? g.regionCode,
-        departmentId: g.departmentId,
-        departmentName: g.departmentId ? ((await this.org.department(g.departmentId))?.name ?? null) : null,
-      })),
-    );
+    const names = await this.org.departmentNames(grants.flatMap((g) => (g.departmentId ? [g.departmentId] : [])));
+    return grants.map((g) => this.grantView(g, names));
   }
 
-  async view(s: Selectable<StaffTable>): Promise<StaffView> {
+  private grantView(g: Grant & { id: string }, departmentNames: Map<string, string>): GrantView {
     return {
+      id: g.id,
+      role: g.role,
+      roleLabel: ROLE_LABELS[g.role],
+      regionCode: g.regionCode,
+      regionName: this.org.region(g.regionCode)?.name ?? g.regionCode,
+      departmentId: g.departmentId,
+      departmentName: g.departmentId ? (departmentNames.get(g.departmentId) ?? null) : null,
+    };
+  }
+
+  /** Views of rows from staffRows(), with the names of their departments read in one query. */
+  async views(rows: StaffRow[]): Promise<StaffView[]> {
+    const names = await this.org.departmentNames(rows.flatMap((r) => [r.department_id, ...r.grants.map((g) => g.departmentId)]).filter((id): id is string => id !== null));
+    return rows.map((s) => ({
       id: s.id,
       username: s.username,
       name: s.name,
       regionCode: s.region_code,
       regionName: this.org.region(s.region_code)?.name ?? s.region_code,
       departmentId: s.department_id,
-      departmentName: s.department_id ? ((await this.org.department(s.department_id))?.name ?? null) : null,
+      departmentName: s.department_id ? (names.get(s.department_id) ?? null) : null,
       active: s.active,
       mustChangePassword: s.must_change_password,
       mfaExempt: s.mfa_exempt,
-      mfaEnabled: await this.mfa.enabled(s.id),
+      mfaEnabled: s.mfa_enabled,
       version: Number(s.version),
-      grants: await this.grantViews(await this.grantsOf(s.id)),
-    };
+      grants: s.grants.map((g) => this.grantView(grantOf(g), names)),
+    }));
   }
 
   async staffView(id: string): Promise<StaffView | null> {
     if (!UUID.test(id)) return null;
-    const s = await this.db.selectFrom('identity.staff').selectAll().where('id', '=', id).executeTakeFirst();
-    return s ? this.view(s) : null;
+    const s = await this.staffRows().where('s.id', '=', id).executeTakeFirst();
+    return s ? (await this.views([s]))[0]! : null;
   }
 
   async staffRegion(id: string): Promise<{ regionCode: string; departmentId: string | null } | null> {
@@ -292,23 +321,41 @@ export class IdentityService {
   }
 }
 
+/** A row of IdentityService.staffRows(). */
+export type StaffRow = Selectable<StaffTable> & { mfa_enabled: boolean; grants: { id: string; role: string; regionCode: string; departmentId: string | null }[] };
+
+const grantOf = (g: StaffRow['grants'][number]): Grant & { id: string } => ({ id: g.id, role: g.role as Role, regionCode: g.regionCode, departmentId: g.departmentId });
+
+/** The logged-in staff member as /api/auth/me answers. */
+function meOf(staff: StaffView, csrfToken: string | null) {
+  const permissions = [...new Set(staff.grants.flatMap((g) => ROLE_PERMISSIONS[g.role]))].sort();
+  const roles = staff.grants.map((g) => g.role);
+  return {
+    id: staff.id,
+    username: staff.username,
+    name: staff.name,
+    mustChangePassword: staff.mustChangePassword,
+    mfaEnabled: staff.mfaEnabled,
+    mfaRequired: roles.some((r) => MFA_ROLES.includes(r)) && !staff.mfaExempt,
+    pending: pendingStep({ mustChangePassword: staff.mustChangePassword, roles, mfaEnabled: staff.mfaEnabled, mfaExempt: staff.mfaExempt }),
+    csrfToken: csrfToken ?? '',
+    grants: staff.grants,
+    permissions,
+  };
+}
+
 /** Refuses a password that breaks the rules, naming the field. */
 export function checkPassword(field: string, password: string, username: string) {
   const problems = passwordProblems(password, username);
   if (problems.length) throw invalid(problems.map((p) => ({ field, rule: p.rule, message: { zh: p.zh, en: p.en } })));
 }
 
-/** Opens a session for a staff member or a person inside the caller's (audited) transaction. */
-export async function openSession(
-  tx: Kysely<unknown>,
-  sessionHours: number,
-  who: { staffId: string } | { personId: string },
-  meta: { ip: string; userAgent: string | null },
-): Promise<{ token: string; csrf: string }> {
+/** A new session for a staff member or a person: its token, CSRF token, and the insert (not run yet). */
+function newSession(db: Kysely<unknown>, sessionHours: number, who: { staffId: string } | { personId: string }, meta: { ip: string; userAgent: string | null }) {
   const token = randomBytes(32).toString('base64url');
   const csrf = randomBytes(24).toString('base64url');
   const now = new Date();
-  await idDb(tx)
+  const insert = idDb(db)
     .insertInto('identity.session')
     .values({
       id: tokenHash(token),
@@ -319,8 +366,19 @@ export async function openSession(
       expires_at: new Date(now.getTime() + sessionHours * 3_600_000),
       ip: meta.ip,
       user_agent: meta.userAgent?.slice(0, 300) ?? null,
-    })
-    .execute();
+    });
+  return { token, csrf, insert };
+}
+
+/** Opens a session for a staff member or a person inside the caller's (audited) transaction. */
+export async function openSession(
+  tx: Kysely<unknown>,
+  sessionHours: number,
+  who: { staffId: string } | { personId: string },
+  meta: { ip: string; userAgent: string | null },
+): Promise<{ token: string; csrf: string }> {
+  const { token, csrf, insert } = newSession(tx, sessionHours, who, meta);
+  await insert.execute();
   return { token, csrf };
 }
 

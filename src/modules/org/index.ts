@@ -18,6 +18,8 @@ export interface OrgApi {
   region(code: string): { code: string; name: string; level: string; parentCode: string | null } | undefined;
   subtree(code: string): string[];
   department(id: string): Promise<{ id: string; regionCode: string; name: string; kind: string; creditCode: string | null } | null>;
+  /** The names of departments by id, in one query (ids that name no department are left out). */
+  departmentNames(ids: string[]): Promise<Map<string, string>>;
   departmentOfKind(regionCode: string, kind: string): Promise<{ id: string; name: string } | null>;
   /** The department with this unified social credit code (codes are unique across regions). */
   departmentByCreditCode(creditCode: string): Promise<{ id: string; regionCode: string; name: string } | null>;
@@ -36,6 +38,7 @@ export function createOrg(): { module: Module; api: OrgApi } {
     region: (code) => ready().service.regions.get(code),
     subtree: (code) => ready().service.regions.subtree(code),
     department: (id) => ready().service.getDepartment(id),
+    departmentNames: (ids) => ready().service.departmentNames(ids),
     departmentOfKind: async (regionCode, kind) => {
       const { items } = await ready().service.listDepartments({ regionCodes: [regionCode], kinds: [kind], page: 1, pageSize: 1 });
       return items[0] ?? null;

@@ -132,6 +132,13 @@ export class OrgService {
     return { items: rows.map((r) => this.view(r)), total: Number(total.n) };
   }
 
+  async departmentNames(ids: string[]): Promise<Map<string, string>> {
+    const wanted = [...new Set(ids)].filter((id) => UUID.test(id));
+    if (!wanted.length) return new Map();
+    const rows = await this.db.selectFrom('org.department').select(['id', 'name']).where('id', 'in', wanted).execute();
+    return new Map(rows.map((r) => [r.id, r.name]));
+  }
+
   async getDepartment(id: string): Promise<DepartmentView | null> {
     if (!UUID.test(id)) return null;
     const r = await this.db.selectFrom('org.department').selectAll().where('id', '=', id).executeTakeFirst();

@@ -2,15 +2,13 @@
  * My space (我的) for persons: registration, login, my account; cases, e-licenses and evaluations
  * come with their modules. The person session is separate from the staff one.
  */
-import { LoginOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
-import { App, Button, Dropdown } from 'antd';
-import { Route, Routes, useNavigate } from 'react-router';
-import { useT } from '../prefs.tsx';
+import { UserOutlined } from '@ant-design/icons';
+import { Route, Routes } from 'react-router';
 import { AppShell } from '../shell/AppShell.tsx';
 import type { NavItem } from '../shell/areas.ts';
+import { AccountMenu, type AccountLink } from '../shell/HeaderTools.tsx';
 import { ComingSoon } from '../ui/ComingSoon.tsx';
 import { NotFound } from '../ui/NotFound.tsx';
-import { toApiError } from '../useApi.ts';
 import { ActingForBanner } from './ActingFor.tsx';
 import { EnterprisesPage } from './EnterprisesPage.tsx';
 import { PersonAccountPage } from './PersonAccountPage.tsx';
@@ -26,51 +24,12 @@ const nav: NavItem[] = [
   { to: '/my/evaluations', label: 'nav.my.evaluations' },
 ];
 
-/** The person's name with "log out", or a login link: in the header, or as buttons in the phone drawer. */
+const PERSON_LINKS: AccountLink[] = [{ key: 'account', to: '/my', icon: <UserOutlined />, label: 'nav.my.account' }];
+
+/** The person's account menu ("my account", "log out"), or a login button. */
 function PersonMenu({ inline }: { inline: boolean }) {
-  const t = useT();
   const { person, logout } = usePerson();
-  const navigate = useNavigate();
-  const { message } = App.useApp();
-  if (!person) {
-    return (
-      <Button type={inline ? 'default' : 'link'} icon={<LoginOutlined />} onClick={() => navigate('/my/login')} block={inline}>
-        {t('header.personLogin')}
-      </Button>
-    );
-  }
-  const signOut = () =>
-    logout().then(
-      () => navigate('/my/login'),
-      (e: unknown) => message.error(toApiError(e).message),
-    );
-  if (inline) {
-    return (
-      <div className="user-inline">
-        <p>
-          <UserOutlined aria-hidden /> {person.name}
-        </p>
-        <Button icon={<LogoutOutlined />} onClick={() => void signOut()} block>
-          {t('person.logout')}
-        </Button>
-      </div>
-    );
-  }
-  return (
-    <Dropdown
-      trigger={['click']}
-      menu={{
-        items: [
-          { key: 'account', icon: <UserOutlined />, label: t('nav.my.account'), onClick: () => navigate('/my') },
-          { key: 'logout', icon: <LogoutOutlined />, label: t('person.logout'), onClick: () => void signOut() },
-        ],
-      }}
-    >
-      <Button type="text" icon={<UserOutlined />} data-testid="person-menu">
-        {person.name}
-      </Button>
-    </Dropdown>
-  );
+  return <AccountMenu inline={inline} name={person?.name ?? null} login={{ to: '/my/login', label: 'header.personLogin' }} links={PERSON_LINKS} logout={logout} testId="person-menu" />;
 }
 
 const soon = (label: Parameters<typeof ComingSoon>[0]['label'], text: Parameters<typeof ComingSoon>[0]['soon']) => (

@@ -1,9 +1,10 @@
-/** The controls in every header: language, large type, and (in staff areas) the user's menu. */
-import { FontSizeOutlined, GlobalOutlined, KeyOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
+/** The controls in every header: language, large type, and the account menu. */
+import { FontSizeOutlined, GlobalOutlined, KeyOutlined, LoginOutlined, LogoutOutlined, SafetyOutlined, UserOutlined } from '@ant-design/icons';
 import { App, Button, Dropdown } from 'antd';
+import type { ReactNode } from 'react';
 import { useNavigate } from 'react-router';
 import { useAuth } from '../auth.tsx';
-import { translate } from '../i18n.ts';
+import { translate, type MessageKey } from '../i18n.ts';
 import { usePrefs } from '../prefs.tsx';
 import { toApiError } from '../useApi.ts';
 
@@ -40,39 +41,62 @@ export function LargeTypeToggle() {
   );
 }
 
+/** A link of the account menu: one of the account's pages. */
+export interface AccountLink {
+  key: string;
+  to: string;
+  icon: ReactNode;
+  label: MessageKey;
+}
+
 /**
- * The user's name with "account and security", "change password" and "log out": a dropdown in the
- * header, plain buttons in the phone drawer.
+ * The account menu of every area, staff or persons: the signed-in user's name with the account's
+ * pages and "log out" (which also ends the browser's single sign-on session, on the server), as a
+ * dropdown in the header and as plain buttons in the phone drawer; a login button when nobody is.
  */
-export function UserMenu({ inline = false }: { inline?: boolean }) {
-  const { me, logout } = useAuth();
+export function AccountMenu({
+  inline,
+  name,
+  login,
+  links,
+  logout,
+  testId,
+}: {
+  inline: boolean;
+  /** The signed-in user's name, or null. */
+  name: string | null;
+  /** The login page, and where logging out leads. */
+  login: { to: string; label: MessageKey };
+  links: AccountLink[];
+  logout: () => Promise<void>;
+  testId: string;
+}) {
   const { t } = usePrefs();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  if (!me) {
+  if (name === null) {
     return (
-      <Button type="link" onClick={() => navigate('/login')}>
-        {t('header.login')}
+      <Button type={inline ? 'default' : 'link'} icon={<LoginOutlined />} onClick={() => navigate(login.to)} block={inline}>
+        {t(login.label)}
       </Button>
     );
   }
   const signOut = () =>
     logout().then(
-      () => navigate('/login'),
+      () => navigate(login.to),
       (e: unknown) => message.error(toApiError(e).message),
     );
   if (inline) {
     return (
       <div className="user-inline">
         <p>
-          <UserOutlined aria-hidden /> {me.name}
+          <UserOutlined aria-hidden /> {name}
         </p>
-        <Button icon={<SafetyOutlined />} onClick={() => navigate('/account')} block>
-          {t('header.account')}
-        </Button>
-        <Button icon={<KeyOutlined />} onClick={() => navigate('/password')} block>
-          {t('header.changePassword')}
-        </Button>
+        {links.map((l) => (
+          <Button key={l.key} icon={l.icon} onClick={() => navigate(l.to)} block>
+            {t(l.label)}
+          </Button>
+        ))}
         <Button icon={<LogoutOutlined />} onClick={() => void signOut()} block>
           {t('header.logout')}
         </Button>
@@ -84,15 +108,25 @@ export function UserMenu({ inline = false }: { inline?: boolean }) {
       trigger={['click']}
       menu={{
         items: [
-          { key: 'account', icon: <SafetyOutlined />, label: t('header.account'), onClick: () => navigate('/account') },
-          { key: 'password', icon: <KeyOutlined />, label: t('header.changePassword'), onClick: () => navigate('/password') },
+          ...links.map((l) => ({ key: l.key, icon: l.icon, label: t(l.label), onClick: () => navigate(l.to) })),
           { key: 'logout', icon: <LogoutOutlined />, label: t('header.logout'), onClick: () => void signOut() },
         ],
       }}
     >
-      <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
-        {me.name}
+      <Button type="text" icon={<UserOutlined />} data-testid={testId}>
+        {name}
       </Button>
     </Dropdown>
   );
+}
+
+const STAFF_LINKS: AccountLink[] = [
+  { key: 'account', to: '/account', icon: <SafetyOutlined />, label: 'header.account' },
+  { key: 'password', to: '/password', icon: <KeyOutlined />, label: 'header.changePassword' },
+];
+
+/** The staff member's account menu ("account and security", "change password", "log out"). */
+export function UserMenu({ inline = false }: { inline?: boolean }) {
+  const { me, logout } = useAuth();
+  return <AccountMenu inline={inline} name={me?.name ?? null} login={{ to: '/login', label: 'header.login' }} links={STAFF_LINKS} logout={logout} testId="user-menu" />;
 }

@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { auditedTx, type Actor } from '../../../core/audit.ts';
+import type { PayloadStore } from './adapter.ts';
 import type { OidcTables } from './schema.ts';
 
 export interface ApplicationView {
@@ -23,7 +24,10 @@ interface GrantPayload {
 }
 
 export class PersonApplications {
-  constructor(private readonly database: Kysely<unknown>) {}
+  constructor(
+    private readonly database: Kysely<unknown>,
+    private readonly store: PayloadStore,
+  ) {}
 
   private get db() {
     return this.database as Kysely<OidcTables>;
@@ -75,9 +79,7 @@ export class PersonApplications {
     if (!grants.length) return;
     const ids = grants.map((g) => g.id);
     await auditedTx(this.database, actor, async (tx) => {
-      const db = tx as unknown as Kysely<OidcTables>;
-      await db.deleteFrom('identity.oidc_payload').where('grant_id', 'in', ids).execute();
-      await db.deleteFrom('identity.oidc_payload').where('kind', '=', 'Grant').where('id', 'in', ids).execute();
+      await this.store.revokeGrants(tx, ids);
       return { result: undefined, change: { action: 'oidc.grant_revoke', targetType: 'oidc_client', targetId: clientId, detail: { personId, grants: ids.length } } };
     });
   }

@@ -61,18 +61,28 @@ export class ClientRegistry {
   }
 
   /**
-   * Client rows are read for every token: each is held for ROW_CACHE_MS. Registering or removing a
-   * client clears this process's copy at once; other server copies see it within ROW_CACHE_MS.
+   * Clients are read for every token: each (its view and the provider's metadata) is held for
+   * ROW_CACHE_MS. Removing a client clears this process's copy at once; other server copies see it
+   * within ROW_CACHE_MS. Callers do not change what they are given.
    */
-  readonly #rows = new Map<string, { row: Selectable<OidcTables['identity.oidc_client']>; at: number }>();
+  readonly #rows = new Map<string, { view: ClientView; metadata: Record<string, unknown>; at: number }>();
 
-  private async row(id: string) {
-    const cached = this.#rows.get(id);
-    if (cached && Date.now() - cached.at < ROW_CACHE_MS) return cached.row;
-    const row = await this.db.selectFrom('identity.oidc_client').selectAll().where('id', '=', id).executeTakeFirst();
-    if (row) this.#rows.set(id, { row, at: Date.now() });
-    else this.#rows.delete(id);
-    return row;
+  private async cached(id: string) {
+    const hit = this.#rows.get(id);
+    if (hit && Date.now() - hit.at < ROW_CACHE_MS) return hit;
+    const r = await this.db.selectFrom('identity.oidc_client').selectAll().where('id', '=', id).executeTakeFirst();
+    if (!r) {
+      this.#rows.delete(id);
+      return undefined;
+    }
+    const v = view(r);
+    const entry = {
+      view: v,
+      metadata: clientMetadata({ id: v.clientId, secretHash: r.secret_hash, name: v.name, grant: v.grant, redirectUris: v.redirectUris, postLogoutRedirectUris: v.postLogoutRedirectUris, backchannelLogoutUri: v.backchannelLogoutUri, scopes: v.scopes }),
+      at: Date.now(),
+    };
+    this.#rows.set(id, entry);
+    return entry;
   }
 
   async register(actor: Actor, input: ClientInput & { regionCode: string }): Promise<ClientView & { clientSecret: string }> {
@@ -111,8 +121,7 @@ export class ClientRegistry {
   }
 
   async get(id: string): Promise<ClientView | null> {
-    const r = await this.row(id);
-    return r ? view(r) : null;
+    return (await this.cached(id))?.view ?? null;
   }
 
   /** Removes a client: its tokens stop working at once, as the provider no longer finds it. */
@@ -128,9 +137,6 @@ export class ClientRegistry {
 
   /** What the provider's client adapter returns for a client id. */
   async metadata(id: string): Promise<Record<string, unknown> | undefined> {
-    const r = await this.row(id);
-    if (!r) return undefined;
-    const v = view(r);
-    return clientMetadata({ id: v.clientId, secretHash: r.secret_hash, name: v.name, grant: v.grant, redirectUris: v.redirectUris, postLogoutRedirectUris: v.postLogoutRedirectUris, backchannelLogoutUri: v.backchannelLogoutUri, scopes: v.scopes });
+    return (await this.cached(id))?.metadata;
   }
 }

@@ -4,20 +4,25 @@
  * authenticator), routes (/oidc, client administration, the machine API's self-check), and the
  * api the CLI uses.
  */
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FastifyBaseLogger } from 'fastify';
 import { systemActor, type Actor } from '../../../core/audit.ts';
 import type { App, Authentication } from '../../../core/http.ts';
+import type { Principal } from '../../../core/permissions.ts';
 import type { Platform } from '../../../core/platform.ts';
 import type { OrgApi } from '../../org/index.ts';
 import { Accounts, staffAccounts } from './accounts.ts';
+import { PayloadStore } from './adapter.ts';
 import { ClientRegistry, type ClientView } from './clients.ts';
 import { KeyStore } from './keys.ts';
+import { ssoSignOut, type SsoSignOut } from './logout.ts';
 import type { AccountSource, ClientInput } from './model.ts';
-import { apiResourceOf, clientPrincipal, issuerOf, KEY_RETENTION_SECONDS, OidcRuntime } from './provider.ts';
+import { apiResourceOf, CLOCK_TOLERANCE, clientPrincipal, issuerOf, KEY_RETENTION_SECONDS, OidcRuntime } from './provider.ts';
 import { oidcRoutes } from './routes.ts';
 
 export { oidcMigrations } from './schema.ts';
 export type { Account, AccountSource } from './model.ts';
+export type { SsoSignOut } from './logout.ts';
 
 export interface OidcDeps {
   org: OrgApi;
@@ -35,13 +40,20 @@ export interface OidcApi {
   rotateKeys(actor: Actor): Promise<{ kid: string; retired: string[]; deleted: string[] }>;
   /** Persons (and later kinds) make their accounts known to the provider: `person:<uuid>` ids. */
   addAccountSource(kind: 'staff' | 'person', source: AccountSource): void;
+  /** Drops this process's cached copy of an account (a staff member's or a person's id) after it changed. */
+  forgetAccount(id: string): void;
+  /**
+   * The single sign-on session of the browser that sent a platform logout request, when it is the
+   * logging-out principal's: to be ended with the platform session (logout.ts).
+   */
+  signOut(req: IncomingMessage, res: ServerResponse, principal: Principal): Promise<SsoSignOut | null>;
 }
 
 export function createOidc(deps: OidcDeps) {
   const accounts = new Accounts();
   /** The HTTP server's logger, once routes are registered. */
   let logger: FastifyBaseLogger | undefined;
-  let state: { platform: Platform; keys: KeyStore; clients: ClientRegistry; runtime: OidcRuntime } | undefined;
+  let state: { platform: Platform; keys: KeyStore; store: PayloadStore; clients: ClientRegistry; runtime: OidcRuntime } | undefined;
   const ready = () => {
     if (!state) throw new Error('single sign-on is not initialized');
     return state;
@@ -52,10 +64,12 @@ export function createOidc(deps: OidcDeps) {
     const keys = new KeyStore(p.db, KEY_RETENTION_SECONDS);
     await keys.ensureSigningKey(systemActor('oidc'));
     const clients = new ClientRegistry(p.db, p.config.NODE_ENV !== 'production');
+    const store = new PayloadStore(p.db, CLOCK_TOLERANCE);
     const runtime = new OidcRuntime({
       config: p.config,
       db: p.db,
       keys,
+      store,
       clients,
       accounts,
       sessionCookie: deps.sessionCookie,
@@ -69,7 +83,7 @@ export function createOidc(deps: OidcDeps) {
         warn: (obj, msg) => (logger ? logger.warn(obj, msg) : console.warn(msg, obj)),
       },
     });
-    state = { platform: p, keys, clients, runtime };
+    state = { platform: p, keys, store, clients, runtime };
 
     // Machine clients: a client-credentials access token in `Authorization: Bearer`. The HTTP
     // layer accepts such a principal only on routes declaring `access: { machine: true }`.
@@ -88,9 +102,9 @@ export function createOidc(deps: OidcDeps) {
   }
 
   function routes(app: App, p: Platform) {
-    const { runtime, clients } = ready();
+    const { runtime, clients, store } = ready();
     logger = app.log;
-    oidcRoutes(app, p, { runtime, clients, accounts, org: deps.org, sessionCookie: deps.sessionCookie, platformSession: deps.platformSession });
+    oidcRoutes(app, p, { runtime, clients, store, accounts, org: deps.org, sessionCookie: deps.sessionCookie, platformSession: deps.platformSession });
   }
 
   const api: OidcApi = {
@@ -106,6 +120,11 @@ export function createOidc(deps: OidcDeps) {
       return result;
     },
     addAccountSource: (kind, source) => accounts.add(kind, source),
+    forgetAccount: (id) => accounts.forget(id),
+    signOut: async (req, res, principal) => {
+      const { runtime, store } = ready();
+      return ssoSignOut(await runtime.provider(), store, req, res, principal);
+    },
   };
 
   return { init, routes, api };

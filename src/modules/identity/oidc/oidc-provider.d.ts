@@ -33,13 +33,20 @@ declare module 'oidc-provider' {
     clientId: string;
     clientName?: string;
     scope?: string;
+    backchannelLogoutUri?: string;
     grantTypeAllowed(type: string): boolean;
+    /** Posts a logout token (sub: the account, pairwise for the client; sid) to backchannelLogoutUri. */
+    backchannelLogout(accountId: string, sid: string | undefined): Promise<void>;
     compareClientSecret(actual: string): boolean | Promise<boolean>;
   }
 
   export interface SessionModel {
+    /** The session's id (the cookie's value). */
+    jti: string;
     accountId?: string;
     uid: string;
+    /** Per client: the sid of its tokens, the grant, and whether the grant outlives a logout (offline_access). */
+    authorizations?: Record<string, { sid?: string; grantId?: string; persistsLogout?: boolean }>;
   }
 
   export interface Params {
@@ -138,7 +145,15 @@ declare module 'oidc-provider' {
     ClientCredentials: TokenClass<TokenModel>;
     AccessToken: TokenClass<TokenModel>;
     RefreshToken: TokenClass<TokenModel>;
-    Session: { findByUid(uid: string): Promise<SessionModel | undefined> };
+    Session: {
+      findByUid(uid: string): Promise<SessionModel | undefined>;
+      /** The session named by the request's (signed) session cookie, or a new empty one. */
+      get(ctx: unknown): Promise<SessionModel>;
+    };
+    /** Koa's context for a raw request (cookies read with the provider's keys). */
+    createContext(req: IncomingMessage, res: ServerResponse): unknown;
+    cookieName(type: 'session' | 'interaction' | 'resume'): string;
+    emit(event: string, ...args: unknown[]): boolean;
     callback(): (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
     use(middleware: Middleware): this;
     on(event: string, listener: (...args: unknown[]) => void): this;

@@ -16,7 +16,7 @@ import type { Config } from '../../../core/config.ts';
 import type { Authentication } from '../../../core/http.ts';
 import type { Principal } from '../../../core/permissions.ts';
 import { accountIdFor, type Accounts } from './accounts.ts';
-import { adapterFactory } from './adapter.ts';
+import type { PayloadStore } from './adapter.ts';
 import { secretMatches, type ClientRegistry } from './clients.ts';
 import type { KeyStore, PrivateJwk } from './keys.ts';
 import { claimsFor, OIDC_SCOPE_NAMES, pairwiseSub, SCOPE_CLAIMS, subjectOf } from './model.ts';
@@ -44,6 +44,7 @@ export interface ProviderDeps {
   config: Config;
   db: Kysely<unknown>;
   keys: KeyStore;
+  store: PayloadStore;
   clients: ClientRegistry;
   accounts: Accounts;
   /** The platform's session cookie name (`sid`). */
@@ -96,7 +97,7 @@ const langOf = (ctx: KoaContextWithOIDC) => pageLang(ctx.oidc?.params?.ui_locale
 
 async function buildProvider(deps: ProviderDeps, jwks: PrivateJwk[]): Promise<Provider> {
   const { default: Provider, interactionPolicy, errors } = await loadOidcProvider();
-  const { config, db, accounts, clients, keys } = deps;
+  const { config, db, accounts, clients, keys, store } = deps;
   const [cookieKey, pairwiseSalt] = await Promise.all([keys.secret('cookie_key'), keys.secret('pairwise_salt')]);
 
   const platformAccount = async (ctx: KoaContextWithOIDC) => {
@@ -120,13 +121,15 @@ async function buildProvider(deps: ProviderDeps, jwks: PrivateJwk[]): Promise<Pr
   const sameClient = async (_ctx: unknown, client: { clientId: string }, token: { clientId?: string }) => token.clientId === client.clientId;
 
   const configuration: Record<string, unknown> = {
-    adapter: adapterFactory({ db, clockTolerance: CLOCK_TOLERANCE, clientMetadata: (id) => clients.metadata(id) }),
+    adapter: store.adapterFactory((id) => clients.metadata(id)),
     jwks: { keys: jwks },
     clockTolerance: CLOCK_TOLERANCE,
     cookies: {
       names: { session: 'oidc_session', interaction: 'oidc_interaction', resume: 'oidc_resume' },
       keys: [cookieKey],
-      long: { httpOnly: true, sameSite: 'lax', path: MOUNT },
+      // The session cookie goes to the whole site: the platform's own logout (logout.ts) ends the
+      // browser's provider session with it.
+      long: { httpOnly: true, sameSite: 'lax', path: '/' },
       short: { httpOnly: true, sameSite: 'lax' },
     },
     scopes: OIDC_SCOPE_NAMES,

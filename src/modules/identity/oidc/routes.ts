@@ -14,6 +14,7 @@ import type { Platform } from '../../../core/platform.ts';
 import { Nullable, RegionCode } from '../../../core/schemas.ts';
 import type { OrgApi } from '../../org/index.ts';
 import { accountIdFor, type Accounts } from './accounts.ts';
+import type { PayloadStore } from './adapter.ts';
 import { PersonApplications } from './applications.ts';
 import type { ClientRegistry } from './clients.ts';
 import { grantedScopes, MACHINE_SCOPE_PATTERN } from './model.ts';
@@ -21,6 +22,8 @@ import { errorPage, pageLang } from './pages.ts';
 import { MOUNT, type OidcRuntime, type ProviderDeps } from './provider.ts';
 
 const tags = ['single sign-on'];
+/** The web app's page where a visitor sent to sign in chooses the kind of account (person or staff). */
+const SIGN_IN_PAGE = '/login/choose';
 const NoContent = Type.Unsafe<undefined>({ type: 'null', description: 'No Content' });
 const UriList = Type.Array(Type.String({ maxLength: 500 }), { maxItems: 10 });
 
@@ -41,6 +44,7 @@ const Client = Type.Object(ClientFields);
 export interface OidcRouteDeps {
   runtime: OidcRuntime;
   clients: ClientRegistry;
+  store: PayloadStore;
   accounts: Accounts;
   org: OrgApi;
   sessionCookie: string;
@@ -94,7 +98,9 @@ export function oidcRoutes(app: App, p: Platform, deps: OidcRouteDeps) {
   // Login and consent. With a platform session the login finishes at once (this is the single
   // sign-on: the second client sees no credential prompt) and the registered client's scopes are
   // granted without a consent screen (every client is registered by an administrator). Without
-  // one, the web app's login page comes first and sends the browser back here.
+  // one, the web app's sign-in page comes first: the visitor chooses a person's (citizens and
+  // enterprises) or a staff login, and that login page sends the browser back here. The sign-in
+  // page also finds a session this request did not carry (SameSite=Strict after another site).
   app.get(`${MOUNT}/interaction/:uid`, { schema: { hide: true, params: Type.Object({ uid: Type.String({ maxLength: 100 }) }) } }, async (req, reply) => {
     const provider = await runtime.provider();
     let details: InteractionDetails;
@@ -110,7 +116,7 @@ export function oidcRoutes(app: App, p: Platform, deps: OidcRouteDeps) {
     const auth = token ? await deps.platformSession(token) : null;
     const accountId = auth && !auth.principal.pending ? accountIdFor(auth.principal) : null;
     const account = accountId ? await accounts.find(accountId) : null;
-    if (!auth || !accountId || !account) return reply.redirect(`/login?next=${encodeURIComponent(here)}`, 303);
+    if (!auth || !accountId || !account) return reply.redirect(`${SIGN_IN_PAGE}?next=${encodeURIComponent(here)}`, 303);
 
     const client = await provider.Client.find(details.params.client_id);
     if (!client) return htmlError(req, reply, 400, 'invalid_client', 'the client is no longer registered');
@@ -185,7 +191,7 @@ export function oidcRoutes(app: App, p: Platform, deps: OidcRouteDeps) {
     },
   });
 
-  const applications = new PersonApplications(p.db);
+  const applications = new PersonApplications(p.db, deps.store);
 
   app.get('/api/persons/me/applications', {
     config: { access: { authenticated: true, kinds: ['person'] } },
