@@ -71,6 +71,17 @@ export const actorOf = (req: FastifyRequest): Actor => ({
   ip: req.ip,
 });
 
+/** `attachment` with an ASCII name for old clients and the UTF-8 one (RFC 6266 / 5987). */
+export const attachment = (ascii: string, utf8: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
+
+/** A stored file as a download: its type sniffed from the bytes, never guessed by the browser. */
+export const sendDownload = (reply: FastifyReply, f: { filename: string; bytes: Buffer; type: string }) =>
+  reply
+    .type(f.type)
+    .header('content-disposition', attachment(f.filename.replace(/[^\x20-\x7e]|["\\]/g, '_'), f.filename))
+    .header('x-content-type-options', 'nosniff')
+    .send(f.bytes);
+
 export type Lang = 'zh' | 'en';
 export const langOf = (req: FastifyRequest): Lang =>
   /^en\b/i.test(req.headers['accept-language'] ?? '') ? 'en' : 'zh';

@@ -14,3 +14,6 @@ export const IdParam = Type.Object({ id: Type.String() });
 export const Version = Type.Integer({ minimum: 1, description: 'the version you read; a stale one gets 409' });
 export const Nullable = <T extends TSchema>(t: T) => Type.Union([t, Type.Null()]);
 export const LabelText = Type.Object({ zh: Type.String(), en: Type.String() });
+
+/** A file download's response: the bytes, as OpenAPI describes binary bodies (the payload is sent as is). */
+export const Download = (type: string) => ({ description: 'file', content: { [type.split(';')[0]!]: { schema: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }) } } });

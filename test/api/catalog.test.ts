@@ -180,6 +180,23 @@ describe('portal and situations', () => {
     expect(bad.json()).toMatchObject({ status: 400, errors: [{ field: 'answers/kind', rule: 'unknown-option' }] });
   });
 
+  it('serves the templates a published guide names, and no other stored file', async () => {
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+    const { sha256 } = await i.platform.blobs.put(png);
+    const other = await i.platform.blobs.put(Buffer.concat([png, Buffer.from('other upload')]));
+    const g = validGuide();
+    g.materials[0]!.template = { sha256, filename: '申请书（空白）.png' };
+    const base = await publishedBase(i, s, g);
+    const res = await call(i, null, 'GET', `/api/portal/items/${base.code}/files/${sha256}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers).toMatchObject({ 'content-type': 'image/png', 'x-content-type-options': 'nosniff' });
+    expect(res.headers['content-disposition']).toContain(encodeURIComponent('申请书（空白）.png'));
+    expect(res.rawPayload.equals(png)).toBe(true);
+    expect((await call(i, null, 'GET', `/api/portal/items/${base.code}/files/${other.sha256}`)).statusCode).toBe(404);
+    expect((await call(i, s.editor, 'GET', `/api/catalog/items/${base.id}/files/${sha256}`)).statusCode).toBe(200);
+    expect((await call(i, s.editor, 'GET', `/api/catalog/items/${base.id}/files/${other.sha256}`)).statusCode).toBe(404);
+  });
+
   it('shows nothing of an unpublished item', async () => {
     const dept = await deptOf('420000');
     const item = (await call(i, s.editor, 'POST', '/api/catalog/base-items', { code: '420131999T03', name: '未发布', type: '20', departmentId: dept, levels: ['2'] })).json() as { code: string };

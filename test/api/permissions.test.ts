@@ -118,6 +118,13 @@ let catalogEditor: Session; // catalog_admin.hubei
 let catalogHead: Session; // department_head.hubei
 const catalogBases: { id: string; code: string; used: number }[] = [];
 let publishedCode = '';
+let templateSha = ''; // a PNG every fixture guide names as its first material's template
+
+const fixtureGuide = () => {
+  const g = validGuide();
+  g.materials[0]!.template = { sha256: templateSha, filename: '申请书模板.png' };
+  return g;
+};
 
 async function catalogBase() {
   const open = catalogBases.find((b) => b.used < 90);
@@ -126,7 +133,7 @@ async function catalogBase() {
   const code = `4201980${String(catalogBases.length + 1).padStart(2, '0')}P00`;
   const base = { ...(await catalogSend<{ id: string; code: string }>(catalogEditor, 'POST', '/api/catalog/base-items', { code, name: `权限测试事项${code}`, type: '01', departmentId: dept!.id, levels: ['2', '3', '4'] }, 201)), used: 0 };
   const { rev } = await catalogSend<{ rev: number }>(catalogEditor, 'GET', `/api/catalog/items/${base.id}/versions/1`);
-  await catalogSend(catalogEditor, 'PUT', `/api/catalog/items/${base.id}/versions/1`, { guide: validGuide(), rev }, 200);
+  await catalogSend(catalogEditor, 'PUT', `/api/catalog/items/${base.id}/versions/1`, { guide: fixtureGuide(), rev }, 200);
   await catalogSend(catalogEditor, 'POST', `/api/catalog/items/${base.id}/versions/1/submit`, undefined, 200);
   await catalogSend(catalogHead, 'POST', `/api/catalog/items/${base.id}/versions/1/approve`, undefined, 200);
   await catalogSend(catalogEditor, 'POST', `/api/catalog/items/${base.id}/versions/1/publish`, undefined, 200);
@@ -320,6 +327,8 @@ const TABLE: Record<string, Row> = {
   'POST /api/catalog/items/:id/versions/:number/return': itemRoute((id) => `/api/catalog/items/${id}/versions/1/return`, 'approved', { reason: '权限测试退回' }),
   'POST /api/catalog/items/:id/versions/:number/publish': itemRoute((id) => `/api/catalog/items/${id}/versions/1/publish`, 'approved'),
   'POST /api/catalog/items/:id/versions': { ...itemRoute((id) => `/api/catalog/items/${id}/versions`, 'published', { changeNote: '权限测试新版本' }), ok: 201 },
+  'GET /api/catalog/items/:id/files/:sha256': itemRoute((id) => `/api/catalog/items/${id}/files/${templateSha}`),
+  'GET /api/portal/items/:code/files/:sha256': { ok: 200, make: () => get(`/api/portal/items/${publishedCode}/files/${templateSha}`) },
   'GET /api/catalog/items/:id/diff': itemRoute((id) => `/api/catalog/items/${id}/diff?from=1&to=1`),
   'GET /api/catalog/items/:id/operations': itemRoute((id) => `/api/catalog/items/${id}/operations`),
   'POST /api/catalog/items/:id/status': itemRoute((id) => `/api/catalog/items/${id}/status`, 'published', { op: 'suspend', reason: '权限测试暂停' }),
@@ -599,6 +608,7 @@ beforeAll(async () => {
   expect(regions.map((r) => r.code)).not.toContain(NO_REGION);
   catalogEditor = await login(i, 'catalog_admin.hubei');
   catalogHead = await login(i, 'department_head.hubei');
+  templateSha = (await i.platform.blobs.put(PNG)).sha256;
   publishedCode = (await catalogBase()).code;
   for (const side of ['inside', 'outside'] as const) {
     const r = REGION[side];

@@ -71,7 +71,8 @@ export interface RequestOptions {
 
 export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.lang };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  // A FormData body (file upload) sets its own multipart content type.
+  if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
   const csrfToken = options.csrfToken !== undefined ? options.csrfToken : state.csrfToken;
   if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
   let res: Response;
@@ -80,7 +81,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
       method,
       headers,
       credentials: 'same-origin',
-      body: body === undefined ? undefined : JSON.stringify(body),
+      body: body instanceof FormData || body === undefined ? body : JSON.stringify(body),
     });
   } catch {
     throw new ApiError({ type: '/problems/network', title: messages[state.lang]['error.network'], status: 0 });

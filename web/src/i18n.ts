@@ -2,9 +2,11 @@
  * Every text the web app shows, in Chinese (first) and English, side by side. Placeholders:
  * {name}, filled by translate().
  */
+import { catalogMessages } from './catalog/messages.ts';
 import type { Lang } from './types.ts';
 
 const table = {
+  ...catalogMessages,
   brand: { zh: '湖北政务服务网', en: 'Hubei Government Services' },
   'lang.name': { zh: '中文', en: 'English' },
 

@@ -3,7 +3,18 @@
 export type Lang = 'zh' | 'en';
 export type Text = Record<Lang, string>;
 
-export type Permission = 'org:read' | 'org:manage' | 'staff:read' | 'staff:manage' | 'audit:read' | 'file:upload' | 'client:manage';
+export type Permission =
+  | 'org:read'
+  | 'org:manage'
+  | 'staff:read'
+  | 'staff:manage'
+  | 'audit:read'
+  | 'file:upload'
+  | 'client:manage'
+  | 'catalog:read'
+  | 'catalog:edit'
+  | 'catalog:approve'
+  | 'catalog:publish';
 
 export interface FieldProblem {
   field: string;

@@ -329,3 +329,7 @@ export const emptyGuide = (): Guide => ({
   intermediaries: [],
   situations: [],
 });
+
+/** The stored files a guide names: material templates and samples, and the result's sample. */
+export const guideFiles = (g: Guide): FileRef[] =>
+  [...g.materials.flatMap((m) => [m.template, m.sample]), g.result.sample].filter((f): f is FileRef => f !== undefined);

@@ -1,5 +1,6 @@
 import { Type } from 'typebox';
-import type { App } from '../../core/http.ts';
+import { sendDownload, type App } from '../../core/http.ts';
+import { Download } from '../../core/schemas.ts';
 import { Nullable, Page, Paging, RegionCode, Uuid } from '../../core/schemas.ts';
 import { ConditionSchema, GuideSchema, MaterialSchema, OneOf } from './guide-schema.ts';
 import {
@@ -127,6 +128,17 @@ export function portalRoutes(app: App, portal: CatalogPortal, search: CatalogSea
       response: { 200: Type.Object({ item: ItemOut, version: Type.Integer(), publishedAt: Type.String(), guide: GuideSchema, canApplyOnline: Type.Boolean() }) },
     },
     handler: async (req) => portal.published(req.params.code),
+  });
+
+  app.get('/api/portal/items/:code/files/:sha256', {
+    config: { access: { public: true } },
+    schema: {
+      tags,
+      summary: '办事指南中的空白表格和示范文本 / a blank template or filled sample the published guide names',
+      params: Type.Object({ ...Code.properties, sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) }),
+      response: { 200: Download('application/octet-stream') },
+    },
+    handler: async (req, reply) => sendDownload(reply, await portal.file(req.params.code, req.params.sha256)),
   });
 
   app.post('/api/portal/items/:code/applicable', {

@@ -34,6 +34,15 @@ export class CatalogPortal {
     };
   }
 
+  /**
+   * A blank template or filled sample of the published guide (material templates and samples, the
+   * result sample): only files the guide names, so the route cannot serve anyone's other uploads.
+   */
+  async file(code: string, sha256: string) {
+    const { guide } = await this.published(code);
+    return this.s.namedFile([guide], sha256);
+  }
+
   /** The conditions and materials that apply to situation answers; unknown questions or options are the caller's error. */
   async applicable(code: string, answers: Answers) {
     const { guide } = await this.published(code);

@@ -1,6 +1,6 @@
 import { Type } from 'typebox';
-import { actorOf, type App } from '../../core/http.ts';
-import { Nullable, Page, Paging, RegionCode, Uuid } from '../../core/schemas.ts';
+import { actorOf, sendDownload, type App } from '../../core/http.ts';
+import { Download, Nullable, Page, Paging, RegionCode, Uuid } from '../../core/schemas.ts';
 import { UUID, type OrgApi } from '../org/index.ts';
 import { GuideSchema, OneOf } from './guide-schema.ts';
 import { ITEM_TYPES, LEVELS } from './model.ts';
@@ -179,6 +179,12 @@ export function catalogRoutes(app: App, catalog: CatalogService, ops: CatalogOpe
     config: edit,
     schema: { tags, summary: '由最新版本生成新草稿 / a new draft from the newest version', params: ItemParams, body: Type.Object({ changeNote: Type.String({ minLength: 2, maxLength: 1000 }) }), response: { 201: VersionOut } },
     handler: async (req, reply) => reply.code(201).send(await catalog.newVersion(actorOf(req), req.params.id, req.body.changeNote)),
+  });
+
+  app.get('/api/catalog/items/:id/files/:sha256', {
+    config: read,
+    schema: { tags, summary: '事项各版本中的空白表格和示范文本 / a template or sample any version of the item names', params: Type.Object({ id: Uuid, sha256: Type.String({ pattern: '^[0-9a-f]{64}$' }) }), response: { 200: Download('application/octet-stream') } },
+    handler: async (req, reply) => sendDownload(reply, await catalog.itemFile(req.params.id, req.params.sha256)),
   });
 
   app.get('/api/catalog/items/:id/diff', {

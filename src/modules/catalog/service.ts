@@ -1,10 +1,11 @@
 import { sql, type Kysely, type Selectable, type Updateable } from 'kysely';
 import { auditedTx, type Actor } from '../../core/audit.ts';
+import { sniffType } from '../../core/blobs.ts';
 import type { Tx } from '../../core/db.ts';
 import { conflict, fieldError, forbidden, notFound, Problem, versionConflict } from '../../core/errors.ts';
 import type { Platform } from '../../core/platform.ts';
 import type { OrgApi } from '../org/index.ts';
-import { BASE_CODE, emptyGuide, implementationCode, LEVEL_OF_REGION, nextHandlingSeq, type Guide, type ItemType, type LevelDigit, type VersionStatus } from './model.ts';
+import { BASE_CODE, emptyGuide, guideFiles, implementationCode, LEVEL_OF_REGION, nextHandlingSeq, type Guide, type ItemType, type LevelDigit, type VersionStatus } from './model.ts';
 import { diffGuides, inheritanceProblems, inheritGuide, publicationProblems, type GuideProblem } from './rules.ts';
 import type { CatalogTables, ItemTable, ItemVersionTable } from './schema.ts';
 import { refreshSearch } from './search-index.ts';
@@ -428,6 +429,20 @@ export class CatalogService {
         .executeTakeFirstOrThrow();
       return { result: versionView(row), change: { action: 'catalog.version.create', targetType: 'catalog-item', targetId: itemId, regionCode: item.region_code, detail: { number: row.number } } };
     });
+  }
+
+  /** A file any version of the item names (staff see templates of drafts too). */
+  async itemFile(itemId: string, sha256: string) {
+    const rows = await this.db.selectFrom('catalog.item_version').select('guide').where('item_id', '=', itemId).execute();
+    return this.namedFile(rows.map((r) => r.guide), sha256);
+  }
+
+  /** The bytes of a file one of these guides names; any other file is not found. */
+  async namedFile(guides: Guide[], sha256: string) {
+    const ref = guides.flatMap(guideFiles).find((f) => f.sha256 === sha256);
+    const bytes = ref ? await this.p.blobs.get(sha256) : null;
+    if (!ref || !bytes) throw notFound('文件', 'file');
+    return { filename: ref.filename, bytes, type: (await sniffType(bytes)) ?? 'application/octet-stream' };
   }
 
   async diff(itemId: string, from: number, to: number) {

@@ -1,8 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { notFound } from '../../core/errors.ts';
-import { actorOf, type App } from '../../core/http.ts';
-import { Nullable, Page, Paging, RegionCode } from '../../core/schemas.ts';
+import { actorOf, attachment, type App } from '../../core/http.ts';
+import { Download, Nullable, Page, Paging, RegionCode } from '../../core/schemas.ts';
 import { HOME_PROVINCE, UUID, type OrgApi } from '../org/index.ts';
 import { EXPORT_TYPES, type CatalogExport, type ExportFormat, type ExportQuery } from './transfer-export.ts';
 import { templateWorkbook, XLSX } from './transfer-excel.ts';
@@ -40,8 +40,6 @@ const JobOut = Type.Object({
   finishedAt: Nullable(Type.String()),
 });
 
-/** `attachment` with an ASCII name for old clients and the UTF-8 one (RFC 6266 / 5987). */
-const attachment = (ascii: string, utf8: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
 
 export function transferRoutes(app: App, imports: CatalogImports, exporter: CatalogExport, org: OrgApi) {
   const regionScope = (code: string | undefined) => (code && org.region(code) ? { regionCode: code } : null);
@@ -54,6 +52,7 @@ export function transferRoutes(app: App, imports: CatalogImports, exporter: Cata
       summary: '导入模板（.xlsx：中英文列名、下拉列表、示例行、填写说明） / the Excel import template of base items, local items or materials',
       params: Type.Object({ kind: Kind }),
       produces: [XLSX],
+      response: { 200: Download(XLSX) },
     },
     handler: async (req, reply) => {
       const kind: TransferKind = req.params.kind;
@@ -125,6 +124,7 @@ export function transferRoutes(app: App, imports: CatalogImports, exporter: Cata
         summary: `导出区划内的事项（含草稿信息，${format.toUpperCase()}） / export a region's items with their drafts' metadata as ${format.toUpperCase()}`,
         querystring: Type.Object({ regionCode: RegionCode }),
         produces: [EXPORT_TYPES[format]],
+        response: { 200: Download(EXPORT_TYPES[format]) },
       },
       handler: async (req, reply) => {
         const { regionCode } = req.query;
@@ -140,6 +140,7 @@ export function transferRoutes(app: App, imports: CatalogImports, exporter: Cata
         summary: `开放数据：已发布的政务服务事项目录（${format.toUpperCase()}） / open data: the published catalog as ${format.toUpperCase()}`,
         querystring: Type.Object({ regionCode: Type.Optional(RegionCode) }),
         produces: [EXPORT_TYPES[format]],
+        response: { 200: Download(EXPORT_TYPES[format]) },
       },
       handler: async (req, reply) => {
         const regionCode = req.query.regionCode ?? HOME_PROVINCE;

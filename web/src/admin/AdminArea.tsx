@@ -1,12 +1,13 @@
-/** The admin area (管理): organisation, staff, the audit trail and single sign-on clients. Staff only; each page checks its permission. */
+/** The admin area (管理): organisation, staff, the audit trail, single sign-on clients and the item catalog. Staff only; each page checks its permission. */
 import { Result } from 'antd';
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth, useAuth } from '../auth.tsx';
 import { useT } from '../prefs.tsx';
 import { AppShell } from '../shell/AppShell.tsx';
 import type { NavItem } from '../shell/areas.ts';
 import type { Permission } from '../types.ts';
+import { Loading } from '../ui/feedback.tsx';
 import { NotFound } from '../ui/NotFound.tsx';
 import { AdminProvider } from './adminContext.tsx';
 import { AuditPage } from './AuditPage.tsx';
@@ -16,6 +17,8 @@ import { HallsPage } from './HallsPage.tsx';
 import { RegionsPage } from './RegionsPage.tsx';
 import { StaffPage } from './StaffPage.tsx';
 
+const CatalogPages = lazy(() => import('./catalog/CatalogPages.tsx'));
+
 const pages: (NavItem & { path: string; permission: Permission; element: ReactNode })[] = [
   { path: 'regions', to: '/admin/regions', label: 'nav.admin.regions', permission: 'org:read', element: <RegionsPage /> },
   { path: 'departments', to: '/admin/departments', label: 'nav.admin.departments', permission: 'org:read', element: <DepartmentsPage /> },
@@ -23,6 +26,17 @@ const pages: (NavItem & { path: string; permission: Permission; element: ReactNo
   { path: 'staff', to: '/admin/staff', label: 'nav.admin.staff', permission: 'staff:read', element: <StaffPage /> },
   { path: 'audit', to: '/admin/audit', label: 'nav.admin.audit', permission: 'audit:read', element: <AuditPage /> },
   { path: 'clients', to: '/admin/clients', label: 'nav.admin.clients', permission: 'client:manage', element: <ClientsPage /> },
+  {
+    path: 'catalog/*',
+    to: '/admin/catalog',
+    label: 'nav.admin.catalog',
+    permission: 'catalog:read',
+    element: (
+      <Suspense fallback={<Loading />}>
+        <CatalogPages />
+      </Suspense>
+    ),
+  },
 ];
 
 /** Shows a 403 page instead of the children when the user lacks the permission. */

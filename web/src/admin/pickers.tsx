@@ -48,10 +48,11 @@ interface DepartmentSelectProps {
   onChange?: (id: string | undefined) => void;
   id?: string;
   placeholder?: string;
+  'aria-label'?: string;
 }
 
 /** The active departments of one region (not of its subregions). */
-export function DepartmentSelect({ regionCode, value, onChange, id, placeholder }: DepartmentSelectProps) {
+export function DepartmentSelect({ regionCode, value, onChange, id, placeholder, 'aria-label': ariaLabel }: DepartmentSelectProps) {
   const t = useT();
   const { data, loading } = useApi<Page<Department>>(
     regionCode ? withQuery('/api/departments', { regionCode, includeSubregions: false, pageSize: 100 }) : null,
@@ -59,6 +60,7 @@ export function DepartmentSelect({ regionCode, value, onChange, id, placeholder 
   return (
     <Select
       id={id}
+      aria-label={ariaLabel}
       value={value}
       onChange={(v: string | undefined) => onChange?.(v)}
       allowClear

@@ -65,6 +65,7 @@ export default function MyArea() {
           <Route path="cases" element={soon('nav.my.cases', 'soon.my.cases')} />
           <Route path="licenses" element={soon('nav.my.licenses', 'soon.my.licenses')} />
           <Route path="evaluations" element={soon('nav.my.evaluations', 'soon.my.evaluations')} />
+          <Route path="apply/:code" element={soon('nav.my.apply', 'soon.my.apply')} />
           <Route path="*" element={<NotFound />} />
         </Routes>
       </AppShell>

@@ -1,14 +1,21 @@
 /** The public audiences: the portal (门户) at / and public disclosure (公开) at /public. */
+import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
 import { AppShell } from '../shell/AppShell.tsx';
 import type { NavItem } from '../shell/areas.ts';
 import { ComingSoon } from '../ui/ComingSoon.tsx';
+import { Loading } from '../ui/feedback.tsx';
 import { NotFound } from '../ui/NotFound.tsx';
 import { PortalHome } from './PortalHome.tsx';
 import { PublicDepartments } from './PublicDepartments.tsx';
 
+// The services and guide pages load when first opened: the home page stays light on phones.
+const ServicesPage = lazy(() => import('./ServicesPage.tsx'));
+const GuidePage = lazy(() => import('./GuidePage.tsx'));
+
 const portalNav: NavItem[] = [
   { to: '/', label: 'nav.portal.home', end: true },
+  { to: '/services', label: 'nav.portal.services' },
   { to: '/public', label: 'area.public' },
   { to: '/market', label: 'area.market' },
   { to: '/my', label: 'area.my' },
@@ -37,6 +44,22 @@ export default function PortalArea({ area }: { area: 'portal' | 'public' }) {
     <AppShell title="area.portal" nav={portalNav} regionSwitcher>
       <Routes>
         <Route index element={<PortalHome />} />
+        <Route
+          path="services"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ServicesPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="services/:code"
+          element={
+            <Suspense fallback={<Loading />}>
+              <GuidePage />
+            </Suspense>
+          }
+        />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </AppShell>

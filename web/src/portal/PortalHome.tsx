@@ -1,6 +1,7 @@
 /** The portal's home: the chosen region, its service halls and its departments directory. */
 import { ClockCircleOutlined, EnvironmentOutlined, PhoneOutlined, ShopOutlined } from '@ant-design/icons';
 import {Card } from 'antd';
+import { Link, useNavigate } from 'react-router';
 import { withQuery } from '../api.ts';
 import { useT } from '../prefs.tsx';
 import { useRegions } from '../regionContext.tsx';
@@ -9,9 +10,11 @@ import { useApi } from '../useApi.ts';
 import { Loading, ProblemAlert } from '../ui/feedback.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { DataTable } from '../ui/DataTable.tsx';
+import { ServiceSearchBox } from './ServiceSearchBox.tsx';
 
 export function PortalHome() {
   const t = useT();
+  const navigate = useNavigate();
   const { current, currentPath, error } = useRegions();
   const regionCode = current?.code ?? null;
   const halls = useApi<Items<PublicHall>>(regionCode && withQuery('/api/public/halls', { regionCode }));
@@ -24,6 +27,14 @@ export function PortalHome() {
   return (
     <div className="stack">
       <PageHeader title={t('portal.home.title', { region: current.name })} lead={t('portal.home.lead', { region: regionName })} />
+
+      <section aria-labelledby="search-heading" className="home-search">
+        <h2 id="search-heading">{t('portal.search.title')}</h2>
+        <ServiceSearchBox onSearch={(q) => navigate(q ? `/services?q=${encodeURIComponent(q)}` : '/services')} />
+        <p>
+          <Link to="/services">{t('portal.search.all')}</Link>
+        </p>
+      </section>
 
       <section aria-labelledby="halls-heading">
         <h2 id="halls-heading">{t('portal.halls.title')}</h2>
