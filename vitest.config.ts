@@ -18,6 +18,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.e2e.test.ts'],
+          // Pages wait on the server, which shares two slow cores with the browser: give polls room.
+          expect: { poll: { timeout: 15_000 } },
           fileParallelism: false,
           testTimeout: 120_000,
           hookTimeout: 240_000,
