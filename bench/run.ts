@@ -6,12 +6,13 @@
  * stderr. See bench/README.md.
  */
 import { auditedWrite } from './audited-write.ts';
+import { catalogSearch } from './catalog-search.ts';
 import { httpRead } from './http-read.ts';
 import { identity } from './identity.ts';
 import { environment, parseArgs, printResult, progress, redact, runCleanups, serverUrl, type Benchmark } from './lib.ts';
 import { startup } from './startup.ts';
 
-const benchmarks: Benchmark[] = [httpRead, auditedWrite, startup, identity];
+const benchmarks: Benchmark[] = [httpRead, auditedWrite, startup, identity, catalogSearch];
 
 const usage = () => {
   console.log('usage: npm run bench -- <name> [--runs N] [--mode embedded|server] [options]\n');
@@ -25,6 +26,7 @@ const usage = () => {
   console.log('audited-write:  --seconds S (2) --warmup S (1) --no-http');
   console.log('startup:        --timeout S (60)');
   console.log('identity:       --seconds S (2) --warmup S (1) --concurrency C (16) --pool N (32) --only client-credentials,refresh-token,password-login');
+  console.log('catalog-search: --items N (100000) --repeat R (5, each query per round) --no-analyze');
 };
 
 let exitCode = 0;

@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { refreshSearch } from '../../src/modules/catalog/search-index.ts';
-import { nameEntry, nameKeys, parseReadings } from '../../src/modules/catalog/search-text.ts';
 import { validGuide } from '../support/catalog.ts';
 import { publishedBase, publishVersion, type CatalogSessions } from '../support/catalog-fixtures.ts';
 import { call, login, testInstance, type TestInstance } from '../support/instance.ts';
@@ -240,17 +239,6 @@ describe('suggestions', () => {
 });
 
 describe('the index', () => {
-  it('derives the same tokens in SQL as search-text.ts does', async () => {
-    const db = i.platform.db;
-    const { rows } = await sql<{ name: string }>`select name from catalog.search_name`.execute(db);
-    const crafted = ['B超检查（ABC）', 'ＡＢＣ１２３证明', '𠀾出生证明', '律师事务所（分所）设立', '重庆银行行政许可', '12348 司法', 'a'];
-    for (const name of [...rows.map((r) => r.name), ...crafted]) {
-      const { readings } = nameEntry(name);
-      const { rows: keys } = await sql<{ k: string[] }>`select catalog.name_keys(${name}, ${readings}) as k`.execute(db);
-      expect(keys[0]!.k.sort(), name).toEqual(nameKeys(name, parseReadings(readings)).sort());
-    }
-  });
-
   it('counts every name’s items exactly, and rebuilding it from the items gives the same rows', async () => {
     const db = i.platform.db;
     const drift = await sql`

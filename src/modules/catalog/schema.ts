@@ -87,6 +87,8 @@ export interface SearchNameTable {
   id: Generated<number>;
   name: string;
   readings: string;
+  /** Its index tokens, hashed (search-text.ts, `nameEntry`). */
+  keys: number[];
   /** How many published active items bear this name. */
   items: number;
 }
@@ -194,37 +196,17 @@ export const catalogMigrations: Record<string, Migration> = {
   '0041_catalog_search': {
     async up(db: Kysely<unknown>) {
       // Codes and sort keys compare in "C": byte order, the same in both storage modes, and a
-      // plain b-tree serves code LIKE 'prefix%'.
+      // plain b-tree serves code LIKE 'prefix%'. GIN without fastupdate: its pending list would be
+      // read by every search until a vacuum, which the embedded database never runs by itself.
       await sql`
         create table catalog.search_name (
           id serial primary key,
           name text not null unique,
           readings text not null,
+          keys int[] not null,
           items int not null default 0 check (items >= 0)
         );
-        -- The index tokens of a name: search-text.ts's nameKeys, in SQL. Computed into the GIN
-        -- index only, so that the rows stay narrow and a broad query reads few pages.
-        create function catalog.name_keys(name text, readings text) returns text[] language sql immutable parallel safe as $f$
-          with folded as (
-            select translate(name, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ',
-                                   'abcdefghijklmnopqrstuvwxyz0123456789abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz') as n
-          ), alts as (
-            select f.i, a.r, translate(left(a.r, 1), 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz') as ini, a.r ~ '^[a-z]+$' as syllable
-            from unnest(string_to_array(readings, ' ')) with ordinality as f(field, i)
-            cross join unnest(string_to_array(f.field, '/')) as a(r)
-            where f.field <> '-'
-          )
-          select array(select distinct k from (
-            select 'c:' || c from folded, unnest(regexp_split_to_array(folded.n, '')) as c
-            union all select 'b:' || substr(folded.n, i, 2) from folded, generate_series(1, length(folded.n) - 1) as i
-            union all select 'q:' || left(a.r, p) from alts a, generate_series(1, length(a.r)) as p where a.syllable
-            union all select 'i:' || a.ini from alts a
-            union all select 'i:' || a.ini || b.ini from alts a join alts b on b.i = a.i + 1
-            union all select 'f:' || case when a.syllable then left(a.r, p) else a.ini end
-              from alts a, generate_series(1, case when a.syllable then length(a.r) else 1 end) as p where a.i = 1
-          ) as t(k))
-        $f$;
-        create index search_name_keys on catalog.search_name using gin (catalog.name_keys(name, readings)) with (fastupdate = off);
+        create index search_name_keys on catalog.search_name using gin (keys) with (fastupdate = off);
         create table catalog.search (
           item_id uuid primary key references catalog.item(id),
           name_id int not null references catalog.search_name(id),
@@ -247,6 +229,7 @@ export const catalogMigrations: Record<string, Migration> = {
         create index search_department on catalog.search (department_id);
         create index search_themes on catalog.search using gin (themes) with (fastupdate = off);
       `.execute(db);
+      // Items published before this migration.
       const { rows } = await sql<{ id: string }>`select id from catalog.item where published_version is not null and status = 'active'`.execute(db);
       await refreshSearch(db, rows.map((r) => r.id));
     },

@@ -70,13 +70,13 @@ export async function refreshSearch(db: Kysely<unknown>, itemIds: readonly strin
     where i.id = any(${ids}::uuid[]) and i.status = 'active'`.execute(db);
   const byName = new Map<string, typeof rows>();
   for (const r of rows) byName.set(r.name, [...(byName.get(r.name) ?? []), r]);
-  // One name after another in a fixed order: two transactions never wait for each other's names crosswise.
+  // Names in a fixed order, so that two transactions indexing the same names lock them in the same order.
   for (const name of [...byName.keys()].sort()) {
     const items = byName.get(name)!;
     const entry = nameEntry(name);
     const { rows: named } = await sql<{ id: number }>`
-      insert into catalog.search_name (name, readings, items)
-      values (${name}, ${entry.readings}, ${items.length})
+      insert into catalog.search_name (name, readings, keys, items)
+      values (${name}, ${entry.readings}, ${entry.keys}::int[], ${items.length})
       on conflict (name) do update set items = catalog.search_name.items + excluded.items
       returning id`.execute(db);
     const nameId = named[0]!.id;

@@ -19,13 +19,15 @@
  */
 import { pinyin } from 'pinyin-pro';
 
-/** A name as the index keeps it (table catalog.search_name; its index tokens the database derives: see nameKeys). */
+/** A name as the index keeps it (table catalog.search_name). */
 export interface NameEntry {
   name: string;
   /** One field per character, separated by spaces; alternatives by '/'; '-' when it has no reading. */
   readings: string;
   /** The name in pinyin (readings in context): orders names alphabetically. */
   sortKey: string;
+  /** Its index tokens, hashed. */
+  keys: number[];
 }
 
 export type TermKind = 'text' | 'pinyin' | 'code';
@@ -72,8 +74,8 @@ const MAX_SEGMENTATIONS = 16;
 const HAN = /\p{Script=Han}/u;
 const isSyllable = (r: string) => SYLLABLES.has(r);
 
-/** Lower case, and full-width letters and digits to ASCII; one code unit in, one out. */
 const FOLDS = /[A-Z\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]/g;
+/** Lower case, and full-width letters and digits to ASCII; one code unit in, one out. */
 export function fold(s: string): string {
   FOLDS.lastIndex = 0;
   return FOLDS.test(s) ? s.replace(FOLDS, (c) => (c < '\uff00' ? c : String.fromCharCode(c.charCodeAt(0) - 0xfee0)).toLowerCase()) : s;
@@ -81,13 +83,13 @@ export function fold(s: string): string {
 
 const uVariant = (r: string) => (/^[ln]v/.test(r) ? [r, r.replace('v', 'u')] : [r]);
 
-const otherReadings = new Map<string, string[]>();
+const dictionary = new Map<string, string[]>();
 /** A character's readings in dictionary order (memoized: a few thousand characters occur in names). */
 function dictionaryReadings(ch: string): string[] {
-  let r = otherReadings.get(ch);
+  let r = dictionary.get(ch);
   if (!r) {
     r = pinyin(ch, { toneType: 'none', type: 'array', multiple: true, v: true }).filter(isSyllable);
-    otherReadings.set(ch, r);
+    dictionary.set(ch, r);
   }
   return r;
 }
@@ -117,12 +119,10 @@ const initialsOf = (readings: readonly string[]) => [...new Set(readings.map((r)
 const prefixes = (r: string) => Array.from(r, (_, k) => r.slice(0, k + 1).toLowerCase());
 
 /**
- * The index tokens of a name: each character (c:) and pair of neighbours (b:), folded; every
- * prefix of every syllable (q:); the initial of each character and of each pair of neighbours
- * (i:, every combination of their readings); every prefix of the first character's readings (f:).
- * The database computes the same tokens in SQL (catalog.name_keys, migration 0041_catalog_search),
- * so that they live in the GIN index only and the name table stays narrow; a test holds the two
- * to each other.
+ * The index tokens of a name: each character (c:) and pair of neighbours (b:), folded; each
+ * syllable (q:); the initials of each pair of neighbours (i:, every combination of their
+ * readings); every prefix of the first character's readings (f:). The index keeps them hashed
+ * (`tokenHash`).
  */
 export function nameKeys(name: string, readings: readonly string[][]): string[] {
   const chars = [...fold(name)];
@@ -132,21 +132,29 @@ export function nameKeys(name: string, readings: readonly string[][]): string[] 
     if (i + 1 < chars.length) keys.add(`b:${c}${chars[i + 1]}`);
   });
   readings.forEach((rs, i) => {
-    for (const r of rs) if (isSyllable(r)) for (const p of prefixes(r)) keys.add(`q:${p}`);
+    for (const r of rs) if (isSyllable(r)) keys.add(`q:${r}`);
     const next = initialsOf(readings[i + 1] ?? []);
-    for (const a of initialsOf(rs)) {
-      keys.add(`i:${a}`);
-      for (const b of next) keys.add(`i:${a}${b}`);
-    }
+    for (const a of initialsOf(rs)) for (const b of next) keys.add(`i:${a}${b}`);
   });
   for (const r of readings[0] ?? []) for (const p of isSyllable(r) ? prefixes(r) : [r.toLowerCase()]) keys.add(`f:${p}`);
   return [...keys];
 }
 
+/**
+ * A token as the index keeps it: 32-bit FNV-1a, as a signed int (PostgreSQL's int4). Four bytes
+ * instead of a text keep the name rows narrow; a collision only adds a candidate, which
+ * `matchName` then turns down.
+ */
+export function tokenHash(token: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
+  return h | 0;
+}
+
 export function nameEntry(name: string): NameEntry {
   const readings = nameReadings(name);
   const sortKey = [...fold(name)].map((c, i) => readings[i]![0]?.toLowerCase() ?? c).join(' ');
-  return { name, readings: serializeReadings(readings), sortKey };
+  return { name, readings: serializeReadings(readings), sortKey, keys: [...new Set(nameKeys(name, readings).map(tokenHash))] };
 }
 
 /** The ways to cut a pinyin term into whole syllables and a last, possibly unfinished, one. */
@@ -165,12 +173,14 @@ export function segmentations(term: string, limit = MAX_SEGMENTATIONS): string[]
 }
 
 // The readings as stored: fields (one per character) separated by spaces, alternatives by '/'.
-// some(x) is "some alternative of this field starts with x"; ENDS finishes a whole syllable and
-// its field; a match starts at the start of the readings or after a space.
-const some = (body: string) => `(?:[^ ]*/)?${body}`;
+// some(x) is "some alternative of this field starts with x" (skipping whole alternatives before
+// it, which keeps the engine from backtracking); ENDS finishes a whole syllable and its field; a
+// match starts at the start of the readings or after a space.
+const some = (body: string) => `(?:[a-zA-Z]+/)*${body}`;
 const ENDS = '(?:/[^ ]*)?';
 
-interface Reading {
+/** One way a pinyin term can be meant. */
+interface Interpretation {
   body: string;
   /** The last piece may stop inside a reading. */
   open: boolean;
@@ -178,9 +188,9 @@ interface Reading {
   startOnly: boolean;
 }
 
-/** The ways a pinyin term can read: each cut into syllables (full pinyin), then initials. */
-function readingsOf(t: string): Reading[] {
-  const out: Reading[] = [];
+/** The ways a pinyin term can be meant: each cut into syllables (full pinyin), then initials. */
+function interpretations(t: string): Interpretation[] {
+  const out: Interpretation[] = [];
   for (const pieces of segmentations(t)) {
     const body = pieces.map((p) => some(p)).join(`${ENDS} `);
     if (pieces.length > 1) out.push({ body, open: true, startOnly: false });
@@ -198,8 +208,8 @@ function readingsOf(t: string): Reading[] {
  * the field's first letter or at the space before it), and a match of the whole name.
  */
 export function pinyinPatterns(t: string): { anywhere: RegExp; whole: RegExp } {
-  const all = readingsOf(t);
-  const tail = (r: Reading) => (r.open ? '' : `${ENDS}(?: |$)`);
+  const all = interpretations(t);
+  const tail = (r: Interpretation) => (r.open ? '' : `${ENDS}(?: |$)`);
   const anywhere = all.filter((r) => !r.startOnly).map((r) => r.body + tail(r));
   const startOnly = all.filter((r) => r.startOnly).map((r) => r.body);
   return {
@@ -213,7 +223,8 @@ const initialPairs = (letters: readonly string[]) => letters.slice(1).map((l, i)
 function pinyinTokens(t: string): string[][] {
   const alternatives = [t.length === 1 ? [`f:${t}`] : initialPairs([...t])];
   for (const pieces of segmentations(t)) {
-    if (pieces.length > 1) alternatives.push([...pieces.map((p) => `q:${p}`), ...initialPairs(pieces.map((p) => p[0]!))]);
+    // The last syllable may be unfinished: only its initial counts.
+    if (pieces.length > 1) alternatives.push([...pieces.slice(0, -1).map((p) => `q:${p}`), ...initialPairs(pieces.map((p) => p[0]!))]);
     else alternatives.push([`f:${t}`], ...(SYLLABLES.has(t) ? [[`q:${t}`]] : []));
   }
   return dedupe(alternatives);
@@ -246,45 +257,62 @@ export function parseQuery(q: string): Term[] {
 }
 
 export interface NameMatch {
-  highlights: Range[];
   /** Smaller first: [0 the whole name, 1 from its first character, 2 inside; the character where the first term matches; the name's length]. */
   rank: [number, number, number];
 }
 
-/** Whether every term matches a name, where (highlights: UTF-16 offsets, sorted and merged) and how well. */
+/** Whether every term matches a name, and how well (for many candidates: only what ranking needs). */
 export function matchName(name: string, readings: string, terms: readonly Term[]): NameMatch | null {
   const folded = fold(name);
-  // Character (code point) index ↔ UTF-16 offset: the same unless the name has surrogate pairs.
-  const offsets = /[\ud800-\udfff]/.test(folded) ? Array.from(folded).reduce((o, c) => (o.push(o.at(-1)! + c.length), o), [0]) : null;
-  const unit = (char: number) => (offsets ? offsets[char]! : char);
-  const char = (unit: number) => (offsets ? offsets.indexOf(unit) : unit);
-  // The field (character) of a position in the readings: the spaces up to and including it.
-  const field = (at: number) => {
-    let n = 0;
-    for (let k = 0; k <= at; k++) if (readings.charCodeAt(k) === 32) n++;
-    return n;
-  };
-  const ranges: Range[] = [];
   let first = -1;
   for (const t of terms) {
-    const before = ranges.length;
+    let at: number;
+    if (t.patterns) {
+      const re = t.patterns.anywhere;
+      re.lastIndex = 0;
+      const m = re.exec(readings);
+      at = m ? fieldOf(readings, m.index) : -1;
+    } else {
+      const i = folded.indexOf(t.text);
+      at = i < 0 ? -1 : i === 0 ? 0 : [...folded.slice(0, i)].length;
+    }
+    if (at < 0) return null;
+    if (first < 0) first = at;
+  }
+  const [t] = terms;
+  const whole = terms.length === 1 && first === 0 && (t!.patterns ? t!.patterns.whole.test(readings) : folded === t!.text);
+  const length = /[\ud800-\udfff]/.test(folded) ? [...folded].length : folded.length;
+  return { rank: [whole ? 0 : first === 0 ? 1 : 2, first, length] };
+}
+
+/** The field (character) of a position in the readings: the spaces up to and including it. */
+function fieldOf(readings: string, at: number): number {
+  let n = 0;
+  for (let k = 0; k <= at; k++) if (readings.charCodeAt(k) === 32) n++;
+  return n;
+}
+
+/** Where the terms match a matching name: [start, end) offsets in UTF-16 code units, sorted and merged. */
+export function highlights(name: string, readings: string, terms: readonly Term[]): Range[] {
+  const folded = fold(name);
+  // Character (code point) index to UTF-16 offset: the same unless the name has surrogate pairs.
+  const offsets = /[\ud800-\udfff]/.test(folded) ? Array.from(folded).reduce((o, c) => (o.push(o.at(-1)! + c.length), o), [0]) : null;
+  const unit = (char: number) => (offsets ? offsets[char]! : char);
+  const ranges: Range[] = [];
+  for (const t of terms) {
     if (t.patterns) {
       const re = t.patterns.anywhere;
       re.lastIndex = 0;
       for (let m = re.exec(readings); m; m = re.exec(readings)) {
-        ranges.push([unit(field(m.index)), unit(field(m.index + m[0].trimEnd().length - 1) + 1)]);
+        ranges.push([unit(fieldOf(readings, m.index)), unit(fieldOf(readings, m.index + m[0].trimEnd().length - 1) + 1)]);
         // A whole syllable's match takes the space after it, which the next match may start with.
         if (m[0].endsWith(' ')) re.lastIndex--;
       }
     } else {
       for (let i = folded.indexOf(t.text); i >= 0; i = folded.indexOf(t.text, i + t.text.length)) ranges.push([i, i + t.text.length]);
     }
-    if (ranges.length === before) return null;
-    if (first < 0) first = char(ranges[0]![0]);
   }
-  const [t] = terms;
-  const whole = terms.length === 1 && (t!.patterns ? t!.patterns.whole.test(readings) : folded === t!.text);
-  return { highlights: mergeRanges(ranges), rank: [whole ? 0 : first === 0 ? 1 : 2, first, offsets ? offsets.length - 1 : folded.length] };
+  return mergeRanges(ranges);
 }
 
 /** Orders matching names: rank, then alphabetically by pinyin (the readings), then by the name itself. */
@@ -294,6 +322,7 @@ export function compareMatches(a: { rank: readonly number[]; readings: string; n
 }
 
 export function mergeRanges(ranges: readonly Range[]): Range[] {
+  if (ranges.length < 2) return [...ranges];
   const sorted = [...ranges].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out: Range[] = [];
   for (const [a, b] of sorted) {

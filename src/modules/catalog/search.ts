@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { OrgApi } from '../org/index.ts';
-import { compareMatches, matchName, parseQuery, type Range, type Term } from './search-text.ts';
+import { compareMatches, highlights, matchName, parseQuery, tokenHash, type NameMatch, type Range, type Term } from './search-text.ts';
 
 export interface SearchQuery {
   q?: string;
@@ -39,12 +39,14 @@ export interface Suggestion {
 }
 
 const SUGGESTIONS = 8;
+/** Suggestions rank at most this many candidate names. */
+const CANDIDATES = 500;
 
-interface NameHit {
+interface NameHit extends NameMatch {
   id: number;
   name: string;
   items: number;
-  highlights: Range[];
+  readings: string;
 }
 
 interface HitRow {
@@ -74,9 +76,9 @@ const ranked = (ids: readonly number[]) => sql`unnest(${ids}::int[]) with ordina
 /**
  * Search and suggestions over published active items (the index search-index.ts keeps).
  *
- * Text is matched per distinct name: the GIN index of the names' tokens gives the candidates,
+ * Text is matched per distinct name: the GIN index of the names' hashed tokens gives candidates,
  * which come back as one row (the embedded database hands over many rows slowly, and its regular
- * expressions are slow too); search-text.ts decides, ranks and marks each here. Then one
+ * expressions are slow too); search-text.ts decides and ranks each here. Then one
  * statement reads a page of the items of the matching names in that order, filtered. Without
  * filters the page is cut from the names' item counts, so a query that matches thousands of items
  * costs little more than one that matches a few.
@@ -92,9 +94,9 @@ export class CatalogSearch {
     const filters = filterClauses(query);
     const offset = (query.page - 1) * query.pageSize;
     if (terms.length === 0) return this.browse(filters, offset, query.pageSize);
-    const names = await this.matchingNames(terms);
+    const names = await this.matchingNames(terms, query.regionCode);
     const code = codePrefix(terms);
-    if (filters.length === 0 && code === null) return this.pageOfNames(names, offset, query.pageSize);
+    if (filters.length === 0 && code === null) return this.pageOfNames(names, terms, offset, query.pageSize);
 
     const ids = names.map((n) => n.id);
     const where = filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``;
@@ -108,23 +110,25 @@ export class CatalogSearch {
       page as (select s.*, count(*) over () as total from hits s order by s.ord nulls last, ${ITEM_ORDER} limit ${query.pageSize} offset ${offset})
       select s.*, i.name, i.department_name from page s join catalog.item i on i.id = s.item_id order by s.ord nulls last, ${ITEM_ORDER}`.execute(this.db);
     const total = rows.length || offset === 0 ? (rows[0]?.total ?? 0) : (await sql<{ n: number }>`${hits} select count(*) as n from hits`.execute(this.db)).rows[0]!.n;
-    return { items: this.hits(rows, names), total: Number(total) };
+    return { items: this.hits(rows, names, terms), total: Number(total) };
   }
 
   /** Up to eight items whose names match what has been typed so far, one per name, best first. */
   async suggest(q: string, regionCode?: string): Promise<Suggestion[]> {
     const terms = parseQuery(q);
     if (terms.length === 0) return [];
-    const names = await this.matchingNames(terms);
-    const candidates = regionCode ? names : names.slice(0, SUGGESTIONS);
+    const names = (await this.matchingNames(terms, regionCode, CANDIDATES)).slice(0, SUGGESTIONS);
     const region = regionCode ? sql`and s.region_code = ${regionCode}` : sql``;
     const { rows } = await sql<{ code: string; region_code: string; name_id: number }>`
       select distinct on (m.ord) s.code, s.region_code, s.name_id
-      from ${ranked(candidates.map((n) => n.id))} join catalog.search s on s.name_id = m.name_id
+      from ${ranked(names.map((n) => n.id))} join catalog.search s on s.name_id = m.name_id
       where true ${region}
       order by m.ord, ${ITEM_ORDER} limit ${SUGGESTIONS}`.execute(this.db);
     const byId = new Map(names.map((n) => [n.id, n]));
-    const out = rows.map((r) => ({ code: r.code, name: byId.get(r.name_id)!.name, regionName: this.regionName(r.region_code), highlights: byId.get(r.name_id)!.highlights }));
+    const out = rows.map((r) => {
+      const n = byId.get(r.name_id)!;
+      return { code: r.code, name: n.name, regionName: this.regionName(r.region_code), highlights: highlights(n.name, n.readings, terms) };
+    });
     const code = codePrefix(terms);
     if (code === null || out.length >= SUGGESTIONS) return out;
     const { rows: coded } = await sql<{ code: string; region_code: string; name: string }>`
@@ -134,22 +138,36 @@ export class CatalogSearch {
     return [...out, ...coded.map((r) => ({ code: r.code, name: r.name, regionName: this.regionName(r.region_code), highlights: [] }))];
   }
 
-  /** The names that match every term, best first, with their highlights. */
-  private async matchingNames(terms: readonly Term[]): Promise<NameHit[]> {
-    const clauses = terms.map((t) => sql`(${sql.join(t.tokens.map((set) => sql`catalog.name_keys(name, readings) @> ${set}::text[]`), sql` or `)})`);
-    const { rows } = await sql<{ names: [number, number, string, string][] | null }>`
-      select json_agg(json_build_array(id, items, name, readings)) as names
-      from catalog.search_name where items > 0 and ${sql.join(clauses, sql` and `)}`.execute(this.db);
-    return (rows[0]?.names ?? [])
-      .flatMap(([id, items, name, readings]) => {
-        const m = matchName(name, readings, terms);
-        return m ? [{ id, name, items, readings, ...m }] : [];
-      })
-      .sort(compareMatches);
+  /**
+   * The names that match every term (and have items in the region, if one is given), best first;
+   * only those shown are marked (`hits`). With a limit, only that many candidates are looked at:
+   * those that may match from the first character first, then the shorter ones (for suggestions).
+   */
+  private async matchingNames(terms: readonly Term[], regionCode?: string, limit?: number): Promise<NameHit[]> {
+    const clauses = terms.map((t) => sql`(${sql.join(t.tokens.map((set) => sql`keys @> ${set.map(tokenHash)}::int[]`), sql` or `)})`);
+    const [first] = terms as [Term];
+    const startsWell = first.kind === 'pinyin' ? sql`starts_with(readings, ${first.text[0]})` : sql`starts_with(name, ${first.text})`;
+    // "offset 0" plans the index look-up on its own, before the region's items. The names come as
+    // one text (records split by \x1e, fields by \x1f, which names give up for spaces).
+    const { rows } = await sql<{ names: string | null }>`
+      select string_agg(id || chr(31) || items || chr(31) || readings || chr(31) || translate(name, chr(30) || chr(31), '  '), chr(30)) as names from (
+        select * from (
+          select id, items, name, readings from catalog.search_name where items > 0 and ${sql.join(clauses, sql` and `)} offset 0
+        ) n
+        ${regionCode ? sql`where id in (select name_id from catalog.search where region_code = ${regionCode})` : sql``}
+        ${limit ? sql`order by ${startsWell} desc, length(name) limit ${limit}` : sql``}
+      ) n`.execute(this.db);
+    const names: NameHit[] = [];
+    for (const record of rows[0]?.names?.split('\x1e') ?? []) {
+      const [id, items, readings, name] = record.split('\x1f') as [string, string, string, string];
+      const m = matchName(name, readings, terms);
+      if (m) names.push({ id: Number(id), name, items: Number(items), readings, ...m });
+    }
+    return names.sort(compareMatches);
   }
 
   /** No filters: the total is the sum of the names' item counts, and only the names on the page are read. */
-  private async pageOfNames(names: readonly NameHit[], offset: number, size: number) {
+  private async pageOfNames(names: readonly NameHit[], terms: readonly Term[], offset: number, size: number) {
     const total = names.reduce((n, x) => n + x.items, 0);
     const covering: number[] = [];
     let skip = 0;
@@ -169,7 +187,7 @@ export class CatalogSearch {
         order by m.ord, ${ITEM_ORDER} offset ${skip} limit ${size}
       ) s join catalog.item i on i.id = s.item_id
       order by s.ord, ${ITEM_ORDER}`.execute(this.db);
-    return { items: this.hits(rows, names), total };
+    return { items: this.hits(rows, names, terms), total };
   }
 
   /** No text: the items the filters select, province first, then alphabetically by pinyin. */
@@ -182,11 +200,18 @@ export class CatalogSearch {
       ? sql<{ n: number }>`select count(*) as n from catalog.search s ${where}`
       : sql<{ n: number }>`select coalesce(sum(items), 0) as n from catalog.search_name`;
     const total = Number((await count.execute(this.db)).rows[0]!.n);
-    return { items: this.hits(rows, []), total };
+    return { items: this.hits(rows, [], []), total };
   }
 
-  private hits(rows: readonly HitRow[], names: readonly NameHit[]): SearchHit[] {
-    const highlights = new Map(names.map((n) => [n.id, n.highlights]));
+  private hits(rows: readonly HitRow[], names: readonly NameHit[], terms: readonly Term[]): SearchHit[] {
+    const byId = new Map(names.map((n) => [n.id, n]));
+    const marks = new Map<number, Range[]>();
+    const marked = (id: number) => {
+      const n = byId.get(id);
+      if (!n) return [];
+      if (!marks.has(id)) marks.set(id, highlights(n.name, n.readings, terms));
+      return marks.get(id)!;
+    };
     return rows.map((r) => ({
       id: r.item_id,
       code: r.code,
@@ -200,7 +225,7 @@ export class CatalogSearch {
       audience: r.audience,
       themes: r.themes,
       canApplyOnline: r.can_apply_online,
-      highlights: highlights.get(r.name_id) ?? [],
+      highlights: marked(r.name_id),
     }));
   }
 
