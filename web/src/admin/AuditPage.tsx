@@ -10,7 +10,7 @@ import { toApiError, useApi } from '../useApi.ts';
 import { ProblemAlert } from '../ui/feedback.tsx';
 import { PageHeader } from '../ui/PageHeader.tsx';
 import { useAdmin } from './adminContext.tsx';
-import { DataTable } from '../ui/DataTable.tsx';
+import { DataTable, usePaging } from '../ui/DataTable.tsx';
 
 interface Filters {
   from?: string;
@@ -51,8 +51,7 @@ export function AuditPage() {
   const { roleLabel } = useAdmin();
   const [form] = Form.useForm<Filters>();
   const [filters, setFilters] = useState<Query>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(50);
+  const { page, pageSize, setPage, pagination } = usePaging(50, [20, 50, 100]);
   const [verifying, setVerifying] = useState(false);
   const [verification, setVerification] = useState<AuditVerification | ApiError | null>(null);
   const list = useApi<Page<AuditEntry>>(withQuery('/api/audit', { ...filters, page, pageSize }));
@@ -154,18 +153,7 @@ export function AuditPage() {
         data-testid="audit-table"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100],
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, size) => {
-            setPage(size === pageSize ? p : 1);
-            setPageSize(size);
-          },
-        }}
+        pagination={pagination(list.data?.total ?? 0)}
         columns={[
           { title: t('audit.seq'), dataIndex: 'seq' },
           { title: t('audit.at'), dataIndex: 'at', render: (v: string) => time.format(new Date(v)) },

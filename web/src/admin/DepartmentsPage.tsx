@@ -12,7 +12,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { CreateDepartmentModal, EditDepartmentModal } from './DepartmentModals.tsx';
 import { useAdmin } from './adminContext.tsx';
 import { SearchToolbar } from './pickers.tsx';
-import { DataTable } from '../ui/DataTable.tsx';
+import { DataTable, usePaging } from '../ui/DataTable.tsx';
 
 export function DepartmentsPage() {
   const { t, lang } = usePrefs();
@@ -24,8 +24,7 @@ export function DepartmentsPage() {
   const [chosenRegion, setChosenRegion] = useState<string | undefined>();
   const regionCode = chosenRegion ?? regionRoots('org:read')[0];
   const [includeSubregions, setIncludeSubregions] = useState(true);
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Department | null>(null);
 
@@ -82,17 +81,7 @@ export function DepartmentsPage() {
         data-testid="departments-table"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, size) => {
-            setPage(size === pageSize ? p : 1);
-            setPageSize(size);
-          },
-        }}
+        pagination={pagination(list.data?.total ?? 0)}
         columns={[
           { title: t('department.name'), dataIndex: 'name' },
           { title: t('department.region'), dataIndex: 'regionName' },

@@ -12,7 +12,7 @@ import { PageHeader } from '../ui/PageHeader.tsx';
 import { useAdmin } from './adminContext.tsx';
 import { SearchToolbar } from './pickers.tsx';
 import { CreateStaffModal, GrantsModal, ResetPasswordModal } from './StaffModals.tsx';
-import { DataTable } from '../ui/DataTable.tsx';
+import { DataTable, usePaging } from '../ui/DataTable.tsx';
 
 type Dialog = { what: 'create' } | { what: 'grants'; staff: Staff } | { what: 'password'; staff: Staff };
 
@@ -25,8 +25,7 @@ export function StaffPage() {
   const { regionRoots } = useAdmin();
   const [chosenRegion, setChosenRegion] = useState<string | undefined>();
   const regionCode = chosenRegion ?? regionRoots('staff:read')[0];
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const list = useApi<Page<Staff>>(regionCode ? withQuery('/api/staff', { q, regionCode, page, pageSize }) : null);
 
@@ -89,17 +88,7 @@ export function StaffPage() {
         data-testid="staff-table"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, size) => {
-            setPage(size === pageSize ? p : 1);
-            setPageSize(size);
-          },
-        }}
+        pagination={pagination(list.data?.total ?? 0)}
         columns={[
           { title: t('staff.username'), dataIndex: 'username', render: (v: string) => <code>{v}</code> },
           { title: t('staff.name'), dataIndex: 'name' },

@@ -9,7 +9,7 @@ import { useDictionaries } from '../../catalog/dictionaries.ts';
 import type { CatalogItem, CatalogListItem, ItemKind, ItemStatus, VersionStatus } from '../../catalog/types.ts';
 import { usePrefs } from '../../prefs.tsx';
 import type { Page } from '../../types.ts';
-import { DataTable } from '../../ui/DataTable.tsx';
+import { DataTable, usePaging } from '../../ui/DataTable.tsx';
 import { ProblemAlert } from '../../ui/feedback.tsx';
 import { PageHeader } from '../../ui/PageHeader.tsx';
 import { useApi } from '../../useApi.ts';
@@ -37,8 +37,7 @@ export function CatalogItemsPage() {
   const regionCode = chosenRegion ?? regionRoots('catalog:read')[0];
   const [q, setQ] = useState('');
   const [filters, setFilters] = useState<Filters>({});
-  const [page, setPage] = useState(1);
-  const [pageSize, setPageSize] = useState(20);
+  const { page, pageSize, setPage, pagination } = usePaging();
   const [creating, setCreating] = useState<ItemKind | null>(null);
   const list = useApi<Page<CatalogListItem>>(regionCode ? withQuery('/api/catalog/items', { regionCode, q, ...filters, page, pageSize }) : null);
   const province = useProvinceCode();
@@ -133,17 +132,7 @@ export function CatalogItemsPage() {
         data-testid="catalog-items"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        pagination={{
-          current: page,
-          pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (total) => t('common.total', { total }),
-          onChange: (p, size) => {
-            setPage(size === pageSize ? p : 1);
-            setPageSize(size);
-          },
-        }}
+        pagination={pagination(list.data?.total ?? 0)}
         columns={[
           { title: t('catalog.col.name'), dataIndex: 'name', render: (name: string, i) => <Link to={`/admin/catalog/${i.id}`}>{name}</Link> },
           { title: t('catalog.kind'), dataIndex: 'kind', render: (k: ItemKind) => <Tag>{t(`catalog.kind.${k}`)}</Tag> },
