@@ -1,92 +1,10 @@
 /** Shapes of the catalog API's JSON (src/modules/catalog), as the web app reads them. */
 import type { Text } from '../types.ts';
 
-/** When an element applies: every clause must hold (an answer among its options). Empty = always. */
-export type When = { question: string; anyOf: string[] }[];
+import type { Condition, Guide, ItemStatus, Material, VersionStatus } from '../../../src/modules/catalog/model.ts';
 
-export interface FileRef {
-  sha256: string;
-  filename: string;
-}
-
-export interface Question {
-  id: string;
-  text: string;
-  options: { id: string; label: string }[];
-}
-
-export interface Condition {
-  id: string;
-  kind: string;
-  text: string;
-  when?: When;
-  baseId?: string;
-}
-
-export interface Material {
-  id: string;
-  name: string;
-  requirement: 'required' | 'conditional';
-  conditionNote?: string;
-  originals: number;
-  copies: number;
-  form: string;
-  source: string;
-  sourceRef?: string;
-  basis: string;
-  template?: FileRef;
-  sample?: FileRef;
-  notes?: string;
-  when?: When;
-  checkpoints: string[];
-  baseId?: string;
-}
-
-export interface Step {
-  id: string;
-  name: string;
-  role: string;
-  days: number;
-  standard: string;
-  checkpoints: string[];
-}
-
-export interface Fee {
-  name: string;
-  standard: string;
-  basis: string;
-  waivable: boolean;
-}
-
-/** The service guide (办事指南) of one item version. */
-export interface Guide {
-  summary: string;
-  legalBasis: { law: string; article: string }[];
-  conditions: Condition[];
-  prohibitedRequirements: string[];
-  materials: Material[];
-  steps: Step[];
-  statutoryDays: number;
-  promisedDays: number;
-  limitNote: string;
-  caseType: string;
-  handlingForms: string[];
-  onlineDepth: string[];
-  visits: number;
-  fees: Fee[];
-  result: { name: string; kind: string; sample?: FileRef; licenseType?: string };
-  delivery: string[];
-  audience: string[];
-  themes: string[];
-  hall: { address: string; hours: string };
-  consultPhone: string;
-  complaintPhone: string;
-  faq: { q: string; a: string }[];
-  oneVisit: boolean;
-  scope: string;
-  intermediaries: { name: string; required: boolean; basis: string }[];
-  situations: Question[];
-}
+/** The guide's shapes are the server's own (type-only: nothing of the server is bundled). */
+export type { Condition, FileRef, Fee, Guide, ItemStatus, Material, Question, Step, VersionStatus, When } from '../../../src/modules/catalog/model.ts';
 
 export type Table = Record<string, Text>;
 
@@ -109,8 +27,6 @@ export interface Dictionaries {
 }
 
 export type ItemKind = 'base' | 'local';
-export type ItemStatus = 'active' | 'suspended' | 'cancelled';
-export type VersionStatus = 'draft' | 'submitted' | 'approved' | 'published' | 'superseded';
 
 export interface CatalogItem {
   id: string;
