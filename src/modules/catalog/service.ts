@@ -84,7 +84,7 @@ export const guideRefused = (problems: GuideProblem[]) =>
   );
 
 export const who = (actor: Actor) => actor.principal?.name ?? 'system';
-const whoId = (actor: Actor) => actor.principal?.id ?? 'system';
+export const whoId = (actor: Actor) => actor.principal?.id ?? 'system';
 
 export interface BaseItemInput {
   code: string;

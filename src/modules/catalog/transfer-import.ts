@@ -14,7 +14,7 @@ import { HOME_PROVINCE, type OrgApi } from '../org/index.ts';
 import { emptyGuide, type Guide, type Material } from './model.ts';
 import { inheritGuide } from './rules.ts';
 import type { CatalogTables, ImportJobTable, ItemTable } from './schema.ts';
-import { catalogDb, who, type CatalogService } from './service.ts';
+import { catalogDb, who, whoId, type CatalogService } from './service.ts';
 import { readSheet, XLSX } from './transfer-excel.ts';
 import { phoneLine, readItemsJson, unlinkedDepartmentName } from './transfer-json.ts';
 import { sortProblems, type RowProblem, type SheetRow, type TransferKind } from './transfer-columns.ts';
@@ -113,7 +113,7 @@ export class CatalogImports {
     }
     const row = await this.db
       .insertInto('catalog.import_job')
-      .values({ kind: input.kind, region_code: input.regionCode, file_sha256: input.file, file_name: (input.fileName ?? '').slice(0, 200), import_valid: input.importValid, state: 'queued', created_by: actor.principal?.id ?? 'system', created_by_name: who(actor) })
+      .values({ kind: input.kind, region_code: input.regionCode, file_sha256: input.file, file_name: (input.fileName ?? '').slice(0, 200), import_valid: input.importValid, state: 'queued', created_by: whoId(actor), created_by_name: who(actor) })
       .returningAll()
       .executeTakeFirstOrThrow();
     this.#mine.add(row.id);
