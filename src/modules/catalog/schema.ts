@@ -1,7 +1,7 @@
 import { sql, type Generated, type Kysely } from 'kysely';
 import type { Migration } from '../../core/migrate.ts';
 import type { Guide, ItemStatus, VersionStatus } from './model.ts';
-import { refreshSearch } from './search-index.ts';
+import { refreshSearch, type SearchRow } from './search-index.ts';
 
 /** A base item (基本目录, kind base) or a local item (实施清单 handling item, kind local). */
 export interface ItemTable {
@@ -94,20 +94,7 @@ export interface SearchNameTable {
 }
 
 /** A published active item as search finds it. */
-export interface SearchTable {
-  item_id: string;
-  name_id: number;
-  code: string;
-  base_code: string;
-  region_code: string;
-  department_id: string | null;
-  type: string;
-  level: string;
-  audience: string[];
-  themes: string[];
-  can_apply_online: boolean;
-  sort_key: string;
-}
+export type SearchTable = SearchRow & { name_id: number };
 
 export interface CatalogTables {
   'catalog.item': ItemTable;
