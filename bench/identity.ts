@@ -700,7 +700,7 @@ export const identity: Benchmark = {
         },
         notes: [
           `every login comes from another remoteAddress (10.x.y.z) with the correct password for ${USER}: no rate limit or lockout trips; each one opens a session`,
-          'the login: per-IP rate-limit upsert with the lockout count (one statement), the staff row with its grants and MFA state (one statement), then argon2id verify while the answer is built and the audit head read, then the session and its audit entry in one statement (a transaction when another entry came first or a second factor is checked); lockout clear only after failures',
+          'the login: one statement (the per-IP attempt counted over a sliding window, the lockout count, the staff row with its grants and MFA state, the audit head), then argon2id verify while the answer is built, then the session and its audit entry in one statement (a transaction when another entry came first or a second factor is checked); lockout clear only after failures',
         ],
       });
     }

@@ -114,9 +114,12 @@ export async function audit(tx: Tx<unknown>, actor: Actor, change: AuditChange):
   return next.seq;
 }
 
+/** The query of the chain's head, without a lock: alone (`chainHead`) or inside another statement. */
+export const chainHeadQuery = (db: Kysely<unknown>) => (db as Kysely<CoreTables>).selectFrom('core.audit_head').select(['seq', 'hash']).where('id', '=', 1);
+
 /** The chain's head as it is now, read without a lock: for `appendAfter`. */
 export async function chainHead(db: Kysely<unknown>): Promise<ChainHead> {
-  const head = await (db as Kysely<CoreTables>).selectFrom('core.audit_head').select(['seq', 'hash']).where('id', '=', 1).executeTakeFirstOrThrow();
+  const head = await chainHeadQuery(db).executeTakeFirstOrThrow();
   return { seq: Number(head.seq), hash: head.hash };
 }
 
@@ -199,11 +202,11 @@ export async function auditedTx<T>(
 export async function entriesAbout(db: Kysely<unknown>, targetId: string, actions: string[], limit = 20) {
   const rows = await (db as Kysely<CoreTables>)
     .selectFrom('core.audit_log')
-    .select(['at', 'action', 'client_ip', 'detail'])
+    .select(['at', 'action', 'actor_id', 'client_ip', 'detail'])
     .where('target_id', '=', targetId)
     .where('action', 'in', actions)
     .orderBy('seq', 'desc')
     .limit(limit)
     .execute();
-  return rows.map((r) => ({ at: new Date(r.at).toISOString(), action: r.action, clientIp: r.client_ip, detail: (r.detail ?? null) as Record<string, unknown> | null }));
+  return rows.map((r) => ({ at: new Date(r.at).toISOString(), action: r.action, actorId: r.actor_id, clientIp: r.client_ip, detail: (r.detail ?? null) as Record<string, unknown> | null }));
 }

@@ -1,5 +1,7 @@
 import { Secret, TOTP } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Problem } from '../../src/core/errors.ts';
+import { IdentityService } from '../../src/modules/identity/service.ts';
 import { call, login, testInstance, type Session, type TestInstance } from '../support/instance.ts';
 
 let i: TestInstance;
@@ -108,12 +110,26 @@ describe('lockout', () => {
     const locked = await loginRaw(a.username, a.password);
     expect(locked.statusCode).toBe(423);
     expect(Number(locked.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(locked.headers['retry-after'])).toBeLessThanOrEqual(15 * 60);
     expect(locked.json()).toMatchObject({ type: '/problems/account-locked' });
   });
 
-  it('locks an unknown username the same way, so locking tells nothing', async () => {
-    for (let t = 0; t < 5; t++) expect((await loginRaw('nobody.here', 'Wrong-Pass-2026')).statusCode).toBe(401);
-    expect((await loginRaw('nobody.here', 'Wrong-Pass-2026')).statusCode).toBe(423);
+  it('locks an unknown username the same way, so locking tells nothing, wherever the failures fall in time', async () => {
+    const a = await account('catalog_admin');
+    const identity = new IdentityService(i.platform, i.org);
+    // Two failures before 15:00 (where fixed 15-minute windows used to start afresh), three after.
+    const edge = Date.parse('2026-03-02T15:00:00+08:00');
+    const answers = async (username: string) => {
+      const got: unknown[] = [];
+      for (const s of [-20, -10, 0, 10, 20, 30]) {
+        const meta = { ip: `10.9.0.${++seq}`, userAgent: null, requestId: 'lockout-test' };
+        got.push(await identity.login(username, 'Wrong-Pass-2026', undefined, meta, edge + s * 1000).then(() => 200, (e: Problem) => [e.status, e.extra.retryAfter]));
+      }
+      return got;
+    };
+    const known = await answers(a.username);
+    expect(known).toEqual([...Array.from({ length: 5 }, () => [401, undefined]), [423, 15 * 60 - 50]]);
+    expect(await answers('nobody.here')).toEqual(known);
   });
 
   it('a successful login clears earlier failures', async () => {

@@ -42,8 +42,11 @@ export function pendingStep(a: { mustChangePassword: boolean; roles: readonly st
   return null;
 }
 
-/** Staff lockout: this many failed logins within the window lock the account until it ends. */
-export const LOCKOUT = { failures: 5, windowSeconds: 15 * 60 } as const;
+/**
+ * Staff lockout: `max` failed logins within the window lock the username until the oldest of them
+ * is older than the window.
+ */
+export const LOCKOUT = { max: 5, windowSeconds: 15 * 60 } as const;
 
 /** Real-name levels in order: L1 registered, L2 checked online, L3 checked in person. */
 export const levelMeets = (level: number, minimum: 1 | 2 | 3): boolean => level >= minimum;

@@ -2,8 +2,8 @@ import { createHash, randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { sql, type Kysely, type Selectable } from 'kysely';
 import { jsonArrayFrom } from 'kysely/helpers/postgres';
-import { appendAfter, audit, auditedTx, chainHead, type Actor } from '../../core/audit.ts';
-import { bump, clear, hitAndCount, secondsLeft } from '../../core/ratelimit.ts';
+import { appendAfter, audit, auditedTx, chainHeadQuery, type Actor } from '../../core/audit.ts';
+import { attempt, clear, record } from '../../core/ratelimit.ts';
 import { fieldError, invalid, notFound, Problem } from '../../core/errors.ts';
 import type { Authentication } from '../../core/http.ts';
 import { authorizingGrant, ROLE_LABELS, type ActingFor, ROLE_PERMISSIONS, type Grant, type Permission, type Principal, type Role } from '../../core/permissions.ts';
@@ -149,26 +149,35 @@ export class IdentityService {
 
   /**
    * Password, then (when enabled) the authenticator code. Five failures within LOCKOUT.windowSeconds
-   * lock the username — known or not, so that locking tells nothing — until the window ends.
+   * lock the username — known or not, so that locking tells nothing — until the oldest of them is
+   * older than that. `now` is the instant the attempt is counted at.
    */
-  async login(username: string, password: string, totp: string | undefined, meta: { ip: string; userAgent: string | null; requestId: string }) {
-    const lockKey = `login-fail:staff:${username.toLowerCase().slice(0, 60)}`;
-    // The account (with its grants and second-factor state) is read while the attempt is counted.
-    const [failures, staff] = await Promise.all([
-      hitAndCount(this.p.db, { key: `login:ip:${meta.ip}`, max: 60, windowSeconds: 900 }, { key: lockKey, windowSeconds: LOCKOUT.windowSeconds }),
-      this.staffRows().where(sql`lower(s.username)`, '=', username.toLowerCase()).executeTakeFirst(),
-    ]);
-    if (failures >= LOCKOUT.failures) {
-      const retryAfter = secondsLeft(LOCKOUT.windowSeconds);
-      throw new Problem(423, 'account-locked', { zh: `登录失败次数过多，账号已锁定，请 ${Math.ceil(retryAfter / 60)} 分钟后再试`, en: `too many failed logins: locked for ${Math.ceil(retryAfter / 60)} more minutes` }, [], { retryAfter });
+  async login(username: string, password: string, totp: string | undefined, meta: { ip: string; userAgent: string | null; requestId: string }, now = Date.now()) {
+    const lockout = { key: `login-fail:staff:${username.toLowerCase().slice(0, 60)}`, ...LOCKOUT };
+    // Before the hash check, one statement: the address's attempt counted, the lockout read, the
+    // account with its grants and second-factor state, and the audit chain's head (see below).
+    const account = this.staffRows().where(sql`lower(s.username)`, '=', username.toLowerCase());
+    const {
+      watched: [lock],
+      row: { head_seq, head_hash, ...found },
+    } = await attempt<{ head_seq: string; head_hash: string } & (StaffRow | { id: null })>(
+      this.p.db,
+      [{ key: `login:ip:${meta.ip}`, max: 60, windowSeconds: 900 }],
+      [lockout],
+      now,
+      sql`select h.seq as head_seq, h.hash as head_hash, s.* from (${chainHeadQuery(this.p.db)}) h left join lateral (${account}) s on true`,
+    );
+    if (lock!.retryAfter > 0) {
+      const minutes = Math.ceil(lock!.retryAfter / 60);
+      throw new Problem(423, 'account-locked', { zh: `登录失败次数过多，账号已锁定，请 ${minutes} 分钟后再试`, en: `too many failed logins: locked for ${minutes} more minutes` }, [], { retryAfter: lock!.retryAfter });
     }
+    const staff = found.id === null ? undefined : (found as StaffRow);
     const mfaOn = staff?.mfa_enabled ?? false;
-    // The hash check runs on a worker thread: what does not depend on its answer is read meanwhile
-    // (and thrown away if the password is wrong), the audit chain's head included (see below).
-    const [ok, draft, head] = await Promise.all([
+    // The hash check runs on a worker thread: the answer, which does not depend on it, is built
+    // meanwhile (and thrown away if the password is wrong).
+    const [ok, draft] = await Promise.all([
       staff?.active ? verify(staff.password_hash, password) : this.spendVerify(password),
       staff?.active ? this.views([staff]).then(([view]) => meOf(view!, null)) : null,
-      staff?.active && !mfaOn ? chainHead(this.p.db) : null,
     ]);
     const actor: Actor = {
       principal: staff ? { kind: 'staff', id: staff.id, name: staff.name, grants: [] } : null,
@@ -177,19 +186,21 @@ export class IdentityService {
       ip: meta.ip,
     };
     const fail = async (reason: 'password' | 'second-factor') => {
-      await bump(this.p.db, lockKey, LOCKOUT.windowSeconds);
-      await auditedTx(this.p.db, actor, async () => ({
-        result: undefined,
-        // An unknown name is kept only if it looks like a username: a password typed into the
-        // wrong field must not land in the audit trail.
-        change: {
-          action: 'staff.login_failed',
-          targetType: 'staff',
-          targetId: staff?.id ?? `username:${USERNAME.test(username) ? username : '(not a username)'}`,
-          regionCode: staff?.region_code ?? null,
-          detail: { reason },
-        },
-      }));
+      await auditedTx(this.p.db, actor, async (tx) => {
+        await record(tx, lockout, now);
+        return {
+          result: undefined,
+          // An unknown name is kept only if it looks like a username: a password typed into the
+          // wrong field must not land in the audit trail.
+          change: {
+            action: 'staff.login_failed',
+            targetType: 'staff',
+            targetId: staff?.id ?? `username:${USERNAME.test(username) ? username : '(not a username)'}`,
+            regionCode: staff?.region_code ?? null,
+            detail: { reason },
+          },
+        };
+      });
       return reason === 'password'
         ? invalidLogin()
         : new Problem(401, 'invalid-login', { zh: '用户名、密码或动态验证码不正确', en: 'wrong username, password or authenticator code' });
@@ -201,9 +212,9 @@ export class IdentityService {
     const change = { action: 'staff.login', targetType: 'staff', targetId: staff.id, regionCode: staff.region_code, detail: { method: mfaOn ? 'password+totp' : 'password' } };
     // Without a second factor the login only inserts (its session, its audit entry): one statement
     // after the head read above, unless another entry came first. Otherwise, a transaction.
-    const quick = head ? { head, ...newSession(this.p.db, this.p.config.SESSION_HOURS, { staffId: staff.id }, meta) } : null;
+    const quick = mfaOn ? null : newSession(this.p.db, this.p.config.SESSION_HOURS, { staffId: staff.id }, meta);
     const session =
-      quick && (await appendAfter(this.p.db, quick.head, actor, change, [quick.insert]))
+      quick && (await appendAfter(this.p.db, { seq: Number(head_seq), hash: head_hash }, actor, change, [quick.insert]))
         ? quick
         : await this.p.db.transaction().execute(async (tx) => {
             if (mfaOn && !(await this.mfa.check(tx, staff.id, totp!))) return null;
@@ -212,7 +223,7 @@ export class IdentityService {
             return opened;
           });
     if (!session) throw await fail('second-factor');
-    if (failures > 0) await clear(this.p.db, lockKey);
+    if (lock!.count > 0) await clear(this.p.db, lockout.key);
     return { token: session.token, me: { ...draft, csrfToken: session.csrf } };
   }
 
