@@ -2,6 +2,10 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
+import type { Kysely } from 'kysely';
+import { auditedTx, type Actor } from './audit.ts';
+import { Problem } from './errors.ts';
+import type { CoreTables } from './schema.ts';
 
 /** Content-addressed storage. A directory today; an S3-compatible store implements the same. */
 export interface BlobStore {
@@ -67,6 +71,12 @@ export const UPLOAD_TYPES = {
 } as const;
 export type UploadType = keyof typeof UPLOAD_TYPES;
 
+/** 415 for a file whose content is none of `allowed` (names such as PDF, PNG). */
+export const unsupportedType = (allowed: readonly string[], field = 'file') =>
+  new Problem(415, 'unsupported-type', { zh: `只接受 ${allowed.join(', ')} 文件`, en: `only ${allowed.join(', ')} files are accepted` }, [
+    { field, rule: 'type', message: { zh: `文件内容不是 ${allowed.join(', ')} 之一（与文件名无关）`, en: `the content is not one of ${allowed.join(', ')}, whatever the file name says` } },
+  ]);
+
 /**
  * Decides a file's type by its bytes, never by its name. OFD (GB/T 33190) is a ZIP package whose
  * root holds OFD.xml; file-type reports it as a plain ZIP, so the entry names are checked here.
@@ -86,4 +96,20 @@ function hasZipEntry(data: Uint8Array, name: string): boolean {
     if (buf.toString('utf8', i + 30, i + 30 + len) === name) return true;
   }
   return false;
+}
+
+/**
+ * Stores a staff upload whose content is one of UPLOAD_TYPES, with its audit entry (`file.upload`,
+ * naming the uploader and the file name): what POST /api/files does, and what later steps check
+ * (a window clerk hands in only scans they uploaded).
+ */
+export async function storeUpload(p: { db: Kysely<unknown>; blobs: BlobStore }, actor: Actor, data: Buffer, fileName: string) {
+  const mediaType = await sniffType(data);
+  if (!mediaType || !Object.hasOwn(UPLOAD_TYPES, mediaType)) throw unsupportedType(Object.values(UPLOAD_TYPES));
+  const { sha256, size } = await p.blobs.put(data);
+  await auditedTx(p.db, actor, async (tx) => {
+    await (tx as unknown as Kysely<CoreTables>).insertInto('core.blob').values({ sha256, size, media_type: mediaType }).onConflict((oc) => oc.doNothing()).execute();
+    return { result: undefined, change: { action: 'file.upload', targetType: 'blob', targetId: sha256, after: { sha256, size, mediaType }, detail: { fileName: fileName.slice(0, 200) } } };
+  });
+  return { sha256, size, mediaType, fileName };
 }

@@ -130,6 +130,18 @@ export const settings = {
     meaning: 'largest accepted upload in bytes',
     parse: int(1024, 1024 * 1024 * 1024),
   },
+  CASE_WARN_DAYS: {
+    name: 'CASE_WARN_DAYS',
+    default: '2',
+    meaning: 'a running case turns yellow when this many working days or fewer are left to its promised deadline',
+    parse: int(0, 30),
+  },
+  CASE_SWEEP_SECONDS: {
+    name: 'CASE_SWEEP_SECONDS',
+    default: '300',
+    meaning: 'how often cases neither accepted nor answered within 5 working days are deemed accepted (0 turns the sweep off)',
+    parse: int(0, 86400),
+  },
   SMS_GATEWAY_URL: {
     name: 'SMS_GATEWAY_URL',
     default: undefined,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -16,7 +17,7 @@ import Fastify, {
 } from 'fastify';
 import type { Actor } from './audit.ts';
 import type { Config } from './config.ts';
-import { forbidden, notFound, Problem, unauthorized, type FieldError, type Text } from './errors.ts';
+import { fieldError, forbidden, notFound, Problem, unauthorized, type FieldError, type Text } from './errors.ts';
 import { maskPersonalNumbers } from './mask.ts';
 import { authorizingGrant, type Grant, type ParentOf, type Permission, type Principal, type Scope } from './permissions.ts';
 
@@ -72,15 +73,35 @@ export const actorOf = (req: FastifyRequest): Actor => ({
 });
 
 /** `attachment` with an ASCII name for old clients and the UTF-8 one (RFC 6266 / 5987). */
-export const attachment = (ascii: string, utf8: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
+export const attachment = (ascii: string, utf8: string, disposition: 'attachment' | 'inline' = 'attachment') =>
+  `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(utf8)}`;
 
-/** A stored file as a download: its type sniffed from the bytes, never guessed by the browser. */
-export const sendDownload = (reply: FastifyReply, f: { filename: string; bytes: Buffer; type: string }) =>
+/**
+ * A stored file as a download (or, `inline`, for the browser's own viewer): its type sniffed from
+ * the bytes, never guessed by the browser.
+ */
+export const sendDownload = (reply: FastifyReply, f: { filename: string; bytes: Buffer; type: string }, inline = false) =>
   reply
     .type(f.type)
-    .header('content-disposition', attachment(f.filename.replace(/[^\x20-\x7e]|["\\]/g, '_'), f.filename))
+    .header('content-disposition', attachment(f.filename.replace(/[^\x20-\x7e]|["\\]/g, '_'), f.filename, inline ? 'inline' : 'attachment'))
     .header('x-content-type-options', 'nosniff')
     .send(f.bytes);
+
+/** 20971520 → "20 MB", 2048 → "2 KB". */
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`);
+
+/** The one file of a multipart upload, or a problem naming the field: nothing sent, or larger than `maxBytes`. */
+export async function readUpload(req: FastifyRequest, maxBytes: number): Promise<{ data: Buffer; filename: string }> {
+  const file = await req.file();
+  if (!file) throw fieldError('file', 'required', '请选择要上传的文件', 'choose a file to upload');
+  const data = await file.toBuffer().catch((e: { code?: string }) => {
+    if (e.code !== 'FST_REQ_FILE_TOO_LARGE') throw e;
+    throw new Problem(413, 'too-large', { zh: `文件不能超过 ${sizeText(maxBytes)}`, en: `files are limited to ${sizeText(maxBytes)}` }, [
+      { field: 'file', rule: 'maxSize', message: { zh: `文件过大（上限 ${sizeText(maxBytes)}）`, en: `is larger than ${sizeText(maxBytes)}` } },
+    ]);
+  });
+  return { data, filename: file.filename };
+}
 
 export type Lang = 'zh' | 'en';
 export const langOf = (req: FastifyRequest): Lang =>
@@ -185,6 +206,7 @@ export function createHttp(deps: HttpDeps): { app: App; routes: RouteInfo[] } {
   if (deps.webRoot) app.register(fastifyStatic, { root: deps.webRoot, wildcard: false, index: 'index.html' });
 
   app.register(cookie);
+  app.register(multipart, { limits: { fileSize: config.UPLOAD_MAX_BYTES, files: 1, fields: 5 } });
   app.register(swagger, {
     openapi: {
       info: { title: '湖北政务服务平台 API / Hubei government services platform API', version: '0.1.0' },

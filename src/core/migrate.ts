@@ -11,6 +11,9 @@ export interface Migration {
 export async function migrate(db: Kysely<unknown>, migrations: Record<string, Migration>): Promise<string[]> {
   const migrator = new Migrator({
     db,
+    // Each module numbers its own migrations; a module added later (or core's own later ones) may
+    // sort before migrations already applied, and is still applied.
+    allowUnorderedMigrations: true,
     provider: { getMigrations: async () => migrations },
   });
   const result: MigrationResultSet = await migrator.migrateToLatest();

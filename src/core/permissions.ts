@@ -48,22 +48,29 @@ export const PERMISSIONS = {
   'catalog:edit': 'create items, edit drafts, submit them, import items from Excel',
   'catalog:approve': 'approve a submitted item version or return it with a reason',
   'catalog:publish': 'publish approved versions; suspend, cancel, split and merge items (region-wide grants only)',
+  'calendar:manage': "enter a year's holiday calendar not yet published (province-wide grants only)",
+  'case:read': 'read cases in the workbench: queues, details, materials, timelines; export a queue',
+  'case:handle': 'act on cases as the step needs: accept, refuse, ask for supplements, review, decide, issue, deliver',
+  'case:intake': 'take in cases at a window for applicants present, and answer online pre-reviews',
+  'case:assign': 'assign cases of your department to a colleague',
+  'evaluation:rectify': 'handle the rectification of a poor rating and appeal a mistaken or malicious one',
+  'evaluation:appeal': 'decide departments’ appeals against ratings',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
 const EVERY_STAFF: Permission[] = ['org:read', 'file:upload', 'catalog:read'];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  platform_admin: [...EVERY_STAFF, 'org:manage', 'staff:read', 'staff:manage', 'enterprise:accept_code', 'client:manage'],
+  platform_admin: [...EVERY_STAFF, 'org:manage', 'staff:read', 'staff:manage', 'enterprise:accept_code', 'client:manage', 'calendar:manage'],
   catalog_admin: [...EVERY_STAFF, 'catalog:edit', 'catalog:publish'],
-  window_clerk: [...EVERY_STAFF, 'person:read', 'person:verify', 'person:read_id'],
-  reviewer: [...EVERY_STAFF, 'person:read', 'person:read_id'],
-  department_head: [...EVERY_STAFF, 'staff:read', 'catalog:approve'],
-  supervisor: [...EVERY_STAFF, 'staff:read'],
+  window_clerk: [...EVERY_STAFF, 'person:read', 'person:verify', 'person:read_id', 'case:read', 'case:handle', 'case:intake'],
+  reviewer: [...EVERY_STAFF, 'person:read', 'person:read_id', 'case:read', 'case:handle'],
+  department_head: [...EVERY_STAFF, 'staff:read', 'catalog:approve', 'case:read', 'case:handle', 'case:assign', 'evaluation:rectify'],
+  supervisor: [...EVERY_STAFF, 'staff:read', 'case:read', 'evaluation:appeal'],
   inspector: EVERY_STAFF,
   exchange_admin: EVERY_STAFF,
   market_admin: EVERY_STAFF,
-  auditor: [...EVERY_STAFF, 'audit:read', 'staff:read'],
+  auditor: [...EVERY_STAFF, 'audit:read', 'staff:read', 'case:read'],
 };
 
 export interface Grant {

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { sql, type Kysely } from 'kysely';
 import { DirectoryBlobStore, type BlobStore } from './blobs.ts';
+import { WorkingCalendar } from './calendar.ts';
 import type { Config } from './config.ts';
 import { openEmbedded, openServer, type Database } from './db.ts';
 import { createHttp, type App, type Authenticator, type RouteInfo } from './http.ts';
@@ -9,7 +10,7 @@ import { migrate, type Migration } from './migrate.ts';
 import { FieldCipher } from './fieldcrypto.ts';
 import { DevMailbox, HttpSmsGateway, type SmsGateway } from './notify.ts';
 import { Outbox } from './outbox.ts';
-import { coreMigrations } from './schema.ts';
+import { coreMigrations, type CoreTables } from './schema.ts';
 
 /** What core gives every module. */
 export interface Platform {
@@ -20,6 +21,8 @@ export interface Platform {
   blobs: BlobStore;
   sms: SmsGateway;
   cipher: FieldCipher;
+  /** The working-day calendar: published years and the years administrators entered (core.calendar_year). */
+  calendar: WorkingCalendar;
   /** Parent of each region code; filled by the module that owns regions. */
   regionParents: Map<string, string | null>;
   authenticators: Authenticator[];
@@ -65,11 +68,17 @@ export async function createPlatform(config: Config, database: Database, modules
     blobs: new DirectoryBlobStore(path.join(config.DATA_DIR, 'blobs')),
     cipher: new FieldCipher(config.DATA_KEY ?? DEVELOPMENT_DATA_KEY),
     sms: config.SMS_GATEWAY_URL ? new HttpSmsGateway(config.SMS_GATEWAY_URL, config.SMS_GATEWAY_TOKEN ?? '') : new DevMailbox(database.db),
+    calendar: new WorkingCalendar(await enteredYears(database.db)),
     regionParents: new Map(),
     authenticators: [],
   };
   for (const m of modules) await m.init?.(platform);
   return platform;
+}
+
+async function enteredYears(db: Kysely<unknown>) {
+  const rows = await (db as Kysely<CoreTables>).selectFrom('core.calendar_year').select(['year', 'off_days', 'work_days']).execute();
+  return rows.map((r) => ({ year: r.year, offDays: r.off_days, workDays: r.work_days, source: 'admin' as const }));
 }
 
 const WEB_DIST = path.resolve(import.meta.dirname, '../../web/dist');

@@ -1,10 +1,9 @@
-import multipart from '@fastify/multipart';
 import { sql, type Kysely } from 'kysely';
 import { Type } from 'typebox';
-import { auditedTx, verifyAudit } from './audit.ts';
-import { sniffType, UPLOAD_TYPES } from './blobs.ts';
-import { fieldError, Problem } from './errors.ts';
-import { actorOf, type App } from './http.ts';
+import { verifyAudit } from './audit.ts';
+import { storeUpload } from './blobs.ts';
+import { calendarRoutes } from './calendar-routes.ts';
+import { actorOf, readUpload, type App } from './http.ts';
 import { maskPersonalNumbers } from './mask.ts';
 import { DevMailbox } from './notify.ts';
 import { isWithin, regionsWith } from './permissions.ts';
@@ -123,7 +122,7 @@ function coreRoutes(app: App, p: Platform) {
     });
   }
 
-  app.register(multipart, { limits: { fileSize: p.config.UPLOAD_MAX_BYTES, files: 1, fields: 5 } });
+  calendarRoutes(app, p);
 
   app.post('/api/files', {
     config: { access: { permission: 'file:upload' } },
@@ -134,35 +133,11 @@ function coreRoutes(app: App, p: Platform) {
       response: { 201: Type.Object({ sha256: Type.String(), size: Type.Integer(), mediaType: Type.String(), fileName: Type.String() }) },
     },
     handler: async (req, reply) => {
-      const file = await req.file();
-      if (!file) throw fieldError('file', 'required', '请选择要上传的文件', 'choose a file to upload');
-      const data = await file.toBuffer().catch((e: { code?: string }) => {
-        throw e.code === 'FST_REQ_FILE_TOO_LARGE' ? tooLarge(p.config.UPLOAD_MAX_BYTES) : e;
-      });
-      const mediaType = await sniffType(data);
-      if (!mediaType || !Object.hasOwn(UPLOAD_TYPES, mediaType)) {
-        const allowed = Object.values(UPLOAD_TYPES).join(', ');
-        throw new Problem(415, 'unsupported-type', { zh: `只接受 ${allowed} 文件`, en: `only ${allowed} files are accepted` }, [
-          { field: 'file', rule: 'type', message: { zh: `文件内容不是 ${allowed} 之一（与文件名无关）`, en: `the content is not one of ${allowed}, whatever the file name says` } },
-        ]);
-      }
-      const { sha256, size } = await p.blobs.put(data);
-      await auditedTx(p.db, actorOf(req), async (tx) => {
-        await (tx as unknown as Kysely<CoreTables>).insertInto('core.blob').values({ sha256, size, media_type: mediaType }).onConflict((oc) => oc.doNothing()).execute();
-        return { result: undefined, change: { action: 'file.upload', targetType: 'blob', targetId: sha256, after: { sha256, size, mediaType }, detail: { fileName: file.filename.slice(0, 200) } } };
-      });
-      return reply.code(201).send({ sha256, size, mediaType, fileName: file.filename });
+      const { data, filename } = await readUpload(req, p.config.UPLOAD_MAX_BYTES);
+      return reply.code(201).send(await storeUpload(p, actorOf(req), data, filename));
     },
   });
 }
 
-/** 20971520 → "20 MB", 2048 → "2 KB". */
-const size = (bytes: number) => (bytes >= 1024 * 1024 ? `${+(bytes / 1024 / 1024).toFixed(1)} MB` : `${+(bytes / 1024).toFixed(1)} KB`);
-
-const tooLarge = (max: number) =>
-  new Problem(413, 'too-large', { zh: `文件不能超过 ${size(max)}`, en: `files are limited to ${size(max)}` }, [
-    { field: 'file', rule: 'maxSize', message: { zh: `文件过大（上限 ${size(max)}）`, en: `is larger than ${size(max)}` } },
-  ]);
-
-/** Core's own routes: the audit trail and file uploads. */
+/** Core's own routes: the audit trail, the working-day calendar and file uploads. */
 export const coreModule: Module = { name: 'core', routes: coreRoutes };

@@ -1,4 +1,4 @@
-import { sql, type Generated, type Kysely } from 'kysely';
+import { sql, type ColumnType, type Generated, type Kysely } from 'kysely';
 import type { Migration } from './migrate.ts';
 
 export interface AuditLogTable {
@@ -67,6 +67,16 @@ export interface RateLimitTable {
   count: number;
 }
 
+/** A year's holiday calendar entered by an administrator before chinese-days publishes it. */
+export interface CalendarYearTable {
+  year: number;
+  /** JSON arrays of ISO dates, written as JSON text. */
+  off_days: ColumnType<string[], string, string>;
+  work_days: ColumnType<string[], string, string>;
+  entered_by: string;
+  entered_at: Date;
+}
+
 export interface CoreTables {
   'core.audit_log': AuditLogTable;
   'core.audit_head': AuditHeadTable;
@@ -75,6 +85,7 @@ export interface CoreTables {
   'core.blob': BlobTable;
   'core.dev_message': DevMessageTable;
   'core.rate_limit': RateLimitTable;
+  'core.calendar_year': CalendarYearTable;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -168,6 +179,19 @@ export const coreMigrations: Record<string, Migration> = {
           window_start timestamptz not null,
           count int not null,
           primary key (key, window_start)
+        );
+      `.execute(db);
+    },
+  },
+  '0004_core_calendar': {
+    async up(db: Kysely<unknown>) {
+      await sql`
+        create table core.calendar_year (
+          year int primary key,
+          off_days jsonb not null,
+          work_days jsonb not null,
+          entered_by text not null,
+          entered_at timestamptz not null
         );
       `.execute(db);
     },

@@ -17,3 +17,4 @@ export const LabelText = Type.Object({ zh: Type.String(), en: Type.String() });
 
 /** A file download's response: the bytes, as OpenAPI describes binary bodies (the payload is sent as is). */
 export const Download = (type: string) => ({ description: 'file', content: { [type.split(';')[0]!]: { schema: Type.Unsafe<unknown>({ type: 'string', format: 'binary' }) } } });
+export const NoContent = Type.Unsafe<undefined>({ type: 'null', description: 'No Content' });

@@ -1,18 +1,22 @@
 /**
  * The permission table: every route of the API, sent as every role (and anonymously), against a
  * target inside the caller's region (武汉 420100 subtree) and outside it (黄石 420200), and — for
- * routes whose scope can name a target — a target that does not exist. The expected answer is
- * computed from the route's declared access and the role's permissions; the table only says how
- * to build a real request for each route. A route without a row fails the test.
+ * routes whose scope can name a target — a target that does not exist. A person's own things (a
+ * case, an upload) are the person's target instead: the person subject's own inside, another
+ * person's outside (see `ownTarget`). The expected answer is computed from the route's declared
+ * access and the role's permissions; the table only says how to build a real request for each
+ * route. A route without a row fails the test.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testConfig } from '../../src/core/config.ts';
 import { createHttp, type Access } from '../../src/core/http.ts';
-import { ROLE_PERMISSIONS, ROLES, type Role } from '../../src/core/permissions.ts';
+import { ROLE_PERMISSIONS, ROLES, type Permission, type Role } from '../../src/core/permissions.ts';
 import { call, DEMO_PASSWORD, login, testInstance, type Session, type TestInstance } from '../support/instance.ts';
 import { validGuide } from '../support/catalog.ts';
 import { creditCode, withBadCheck, lastCode, nextAddress, personLogin, personNumbers, registerPerson, type TestPerson } from '../support/persons.ts';
+import { act, apply, onlineItem, onlineItemIn, PDF, upload, verifyInPerson, type CaseOut, type CaseSessions } from '../support/cases.ts';
 
 type Side = 'inside' | 'outside' | 'missing';
 
@@ -54,8 +58,14 @@ interface Row {
    * reach it even inside its region.
    */
   departmentTarget?: true;
-  /** A domain refusal expected inside for a caller who passes every guard (none so far). */
+  /** A domain refusal expected inside for a caller who passes every guard. */
   refusedInside?: number;
+  /**
+   * A person route naming the caller's own target (a case, an upload): inside it is the person
+   * subject's own, outside another person's, missing none. The person gets 404 for the last two —
+   * never 403, which would tell that the target exists; other callers meet the route's guard.
+   */
+  ownTarget?: true;
   make(c: Ctx): Promise<Req> | Req;
   /** A request naming a target that does not exist (for routes whose scope looks one up). */
   missing?(c: Ctx): Promise<Req> | Req;
@@ -192,6 +202,165 @@ let fixturePerson: TestPerson; // looked up and checked by clerks; made an agent
 let fixtureEnterprise: string; // the person subject is its legal representative
 const personPasswords = new Map<string, string>();
 
+/**
+ * Cases fixtures: an online item of 武汉市市场监督管理局 (inside: the bureau reviewer.wuhan and
+ * department_head.wuhan are bound to, so every case grant of 武汉 reaches its cases) and one of
+ * 黄石市市场监督管理局 (outside), both open to persons. Cases are applied for through the API; a
+ * route that changes its case gets a fresh one for a caller who may change it, and shares one per
+ * side with the callers its guard refuses.
+ */
+const caseItem = { inside: '', outside: '' };
+let otherPerson: TestPerson; // owns the cases and uploads that are not the person subject's
+let otherUpload = ''; // a file only otherPerson uploaded
+let walkIn: TestPerson; // checked in person (L3): taken in at a window
+let hubeiClerk: Session; // window_clerk.hubei: the province clerk's grant reaches 黄石's cases
+let scanSha = ''; // the PNG every case hands in as its application form (the person subject uploaded it)
+let resultSha = ''; // a PDF: the result document of cases that have one
+const ANSWERS = { kind: 'new', agent: 'no' };
+const FORM_MATERIAL = () => [{ materialId: 'form', sha256: scanSha }];
+const randomSha = () => randomBytes(32).toString('hex');
+const staffSession = (role: Role) => subjects.get(role)!.session;
+const holds = (c: Ctx, permission: Permission) => Boolean(c.who?.role && ROLE_PERMISSIONS[c.who.role].includes(permission));
+const isPerson = (c: Ctx) => c.who?.kind === 'person';
+
+const sharedTargets = new Map<string, Promise<unknown>>();
+/** Built fresh for a caller who may change the target, once per key for the callers the guard refuses. */
+function target<T>(key: string, fresh: boolean, build: () => Promise<T>): Promise<T> {
+  if (fresh) return build();
+  if (!sharedTargets.has(key)) sharedTargets.set(key, build());
+  return sharedTargets.get(key) as Promise<T>;
+}
+
+/** The owner of the case or upload a person route names: the person subject inside, another person outside. */
+const ownerOf = (side: 'inside' | 'outside') => (side === 'inside' ? person : otherPerson);
+const newCase = (side: 'inside' | 'outside', owner: TestPerson = person) => apply(i, owner, caseItem[side]);
+
+/** A case asked for a supplement by a window clerk. */
+async function supplementCase(side: 'inside' | 'outside', owner: TestPerson) {
+  const c = await newCase(side, owner);
+  return act(i, side === 'inside' ? staffSession('window_clerk') : hubeiClerk, c, { type: 'request-supplement', deficiencies: [{ materialId: 'form', text: '申请书缺少签字' }] });
+}
+
+/** A case decided, with its result document issued and mailed: each step by its role. */
+async function deliveringCase(side: 'inside' | 'outside', owner: TestPerson): Promise<CaseOut> {
+  const c = await newCase(side, owner);
+  if (side === 'inside') {
+    const clerk = staffSession('window_clerk');
+    let v = await act(i, clerk, c, { type: 'accept' });
+    v = await act(i, staffSession('reviewer'), v, { type: 'advance', opinion: '符合许可条件' });
+    v = await act(i, staffSession('department_head'), v, { type: 'decide', grant: true, reasons: '符合法定条件' });
+    v = await act(i, clerk, v, { type: 'issue', document: resultSha });
+    return act(i, clerk, v, { type: 'deliver', method: 'mail', tracking: 'SF1234567890' });
+  }
+  // No demo reviewer or head is bound to 黄石's bureau: the province's clerk accepts, the rest is set directly.
+  const v = await act(i, hubeiClerk, c, { type: 'accept' });
+  const core = { ...v.core, state: 'delivering', decision: { grant: true, reasons: '符合法定条件' }, delivery: { method: 'mail', tracking: 'SF1234567890' } };
+  await i.platform.db
+    .updateTable('cases.case' as never)
+    .set({ core: JSON.stringify(core), state: 'delivering', queue: 'to_deliver', result_sha256: resultSha, version: v.version + 1 } as never)
+    .where('id' as never, '=', v.id as never)
+    .execute();
+  return { ...v, state: 'delivering', version: v.version + 1 };
+}
+
+const caseVersion = async (id: string) =>
+  ((await i.platform.db.selectFrom('cases.case' as never).select('version' as never).where('id' as never, '=', id as never).executeTakeFirstOrThrow()) as { version: number }).version;
+
+/** A person route on the caller's own case: `path` of the person subject's case inside, another person's outside. */
+const ownCaseRoute = (
+  path: (id: string) => string,
+  build: (side: 'inside' | 'outside', owner: TestPerson) => Promise<CaseOut>,
+  opts: { changes?: boolean; payload?: (c: CaseOut) => unknown } = {},
+): Row => ({
+  ok: 200,
+  ownTarget: true,
+  make: async (c) => {
+    const k = await target(`${path('*')} ${c.side}`, Boolean(opts.changes) && isPerson(c), () => build(c.side, ownerOf(c.side)));
+    return { url: path(k.id), payload: opts.payload?.(k) };
+  },
+  missing: () => ({ url: path(randomUUID()), payload: opts.payload?.({ version: 1 } as CaseOut) }),
+});
+
+/** A workbench route on a case of the side (shared: reading or acting on it leaves it usable for the next caller). */
+const workbenchRoute = (key: string, build: (side: 'inside' | 'outside') => Promise<CaseOut>, req: (id: string, c: Ctx) => Promise<Req> | Req, ok = 200): Row => ({
+  ok,
+  make: async (c) => req((await target(`${key} ${c.side}`, false, () => build(c.side))).id, c),
+  missing: (c) => req(randomUUID(), c),
+});
+
+const delivered = (side: 'inside' | 'outside') => deliveringCase(side, person);
+
+/** A pre-review the person subject asked for about the side's item. */
+async function prereview(side: 'inside' | 'outside') {
+  const res = await call(i, person, 'POST', '/api/my/prereviews', { itemCode: caseItem[side], answers: ANSWERS, materials: FORM_MATERIAL() });
+  if (res.statusCode !== 201) throw new Error(`prereview fixture: ${res.statusCode} ${res.body}`);
+  return res.json() as { id: string };
+}
+
+/**
+ * Evaluation fixtures. A rated case is completed (delivered by mail, then confirmed received by its
+ * applicant); a poor rating of it opens a rectification for the case's department (武汉市市场监督管理局
+ * inside, the one department_head.wuhan is bound to; 黄石's bureau outside). What no demo account
+ * of 黄石 can do through the API (call back, appeal) is set directly there.
+ */
+async function completedCase(side: 'inside' | 'outside', owner: TestPerson): Promise<CaseOut> {
+  const c = await deliveringCase(side, owner);
+  const res = await call(i, owner, 'POST', `/api/my/cases/${c.id}/received`, { version: c.version });
+  if (res.statusCode !== 200) throw new Error(`completed case fixture: ${res.statusCode} ${res.body}`);
+  return res.json() as CaseOut;
+}
+
+const RATING = { level: 5, indicators: ['efficiency'], comment: '' };
+
+/** A poor rating by otherPerson of their completed case of the side, and the rectification it opened. */
+async function poorRating(side: 'inside' | 'outside') {
+  const c = await completedCase(side, otherPerson);
+  const res = await call(i, otherPerson, 'POST', `/api/my/cases/${c.id}/evaluation`, { level: 1, indicators: ['efficiency'], comment: '权限测试差评' });
+  if (res.statusCode !== 201) throw new Error(`poor rating fixture: ${res.statusCode} ${res.body}`);
+  const evaluationId = (res.json() as { ratings: { id: string }[] }).ratings[0]!.id;
+  const r = await sql<{ id: string }>`select id from cases.rectification where evaluation_id = ${evaluationId}`.execute(i.platform.db);
+  return { evaluationId, rectificationId: r.rows[0]!.id };
+}
+
+/** A rectification of the side called back (closing needs that first). */
+async function calledBack(side: 'inside' | 'outside') {
+  const { rectificationId } = await poorRating(side);
+  if (side === 'inside') {
+    const res = await call(i, staffSession('department_head'), 'POST', `/api/evaluations/rectifications/${rectificationId}/callback`, { record: '电话回访评价人', reached: true });
+    if (res.statusCode !== 200) throw new Error(`call-back fixture: ${res.statusCode} ${res.body}`);
+  } else {
+    await sql`update cases.rectification set state = 'called_back', callback_record = '电话回访评价人', callback_reached = true, called_back_by = '权限测试', called_back_at = now() where id = ${rectificationId}`.execute(i.platform.db);
+  }
+  return rectificationId;
+}
+
+/** A submitted appeal against a poor rating of the side. */
+async function submittedAppeal(side: 'inside' | 'outside') {
+  const { evaluationId } = await poorRating(side);
+  if (side === 'inside') {
+    const res = await call(i, staffSession('department_head'), 'POST', `/api/evaluations/${evaluationId}/appeal`, { ground: 'malicious', reason: '权限测试申诉' });
+    if (res.statusCode !== 201) throw new Error(`appeal fixture: ${res.statusCode} ${res.body}`);
+    return (res.json() as { appeal: { id: string } }).appeal.id;
+  }
+  const a = await sql<{ id: string }>`
+    insert into cases.appeal (evaluation_id, region_code, department_id, ground, reason, submitted_by, submitted_by_name)
+    select id, region_code, department_id, 'malicious', '权限测试申诉', 'fixture', '权限测试' from cases.evaluation where id = ${evaluationId}
+    returning id`.execute(i.platform.db);
+  return a.rows[0]!.id;
+}
+
+/**
+ * A window visit of the side's market supervision bureau, opened at a hall of the side: by 武汉's
+ * clerk inside, by the province's clerk outside. Returns its rating token.
+ */
+async function visit(side: 'inside' | 'outside') {
+  const department = await i.org.departmentOfKind(side === 'inside' ? '420100' : REGION.outside, 'market_supervision');
+  const clerk = side === 'inside' ? staffSession('window_clerk') : hubeiClerk;
+  const res = await call(i, clerk, 'POST', '/api/window/visits', { hallId: fx.hall[side], windowNumber: 2, departmentId: department!.id });
+  if (res.statusCode !== 201) throw new Error(`visit fixture: ${res.statusCode} ${res.body}`);
+  return (res.json() as { token: string }).token;
+}
+
 /** One row per `METHOD url` of the API. */
 const TABLE: Record<string, Row> = {
   // API documentation (public by construction).
@@ -208,6 +377,11 @@ const TABLE: Record<string, Row> = {
   'GET /api/audit': { ok: 200, make: () => get('/api/audit?pageSize=5') },
   'GET /api/audit/verify': { ok: 200, make: () => get('/api/audit/verify') },
   'POST /api/files': { ok: 201, make: ({ n }) => ({ url: '/api/files', ...multipartFile(n, `dot-${n}.png`, PNG) }) },
+  'GET /api/calendar/years': { ok: 200, make: () => get('/api/calendar/years') },
+  'GET /api/calendar/years/:year': { ok: 200, make: () => get('/api/calendar/years/2026') },
+  'GET /api/calendar/explain': { ok: 200, make: () => get('/api/calendar/explain?from=2026-09-30&to=2026-10-10') },
+  // The calendar is the province's: no 武汉 grant reaches it.
+  'PUT /api/calendar/years/:year': { ok: 200, refusedInside: 403, make: () => ({ url: '/api/calendar/years/2099', payload: { offDays: ['2099-01-01'], workDays: [] } }) },
 
   // Org.
   'GET /api/dev/mailbox': { ok: 200, make: () => get('/api/dev/mailbox') },
@@ -551,6 +725,183 @@ const TABLE: Record<string, Row> = {
   },
   // Sessions never open machine routes (the positive case, with a client-credentials token, is in test/oidc.test.ts).
   'GET /api/machine/whoami': { ok: 200, make: () => get('/api/machine/whoami') },
+
+  // Cases: the applicant's (persons only). Uploads, drafts and applications are the caller's own; a
+  // route naming a case or an upload takes the person subject's own inside and another person's outside.
+  'POST /api/my/files': { ok: 201, make: ({ n }) => ({ url: '/api/my/files', ...multipartFile(n, `scan-${n}.png`, PNG) }) },
+  'GET /api/my/materials': { ok: 200, make: () => get('/api/my/materials') },
+  'GET /api/my/files/:sha256': {
+    ok: 200,
+    ownTarget: true,
+    make: ({ side }) => get(`/api/my/files/${side === 'inside' ? scanSha : otherUpload}`),
+    missing: () => get(`/api/my/files/${randomSha()}`),
+  },
+  'GET /api/my/drafts': { ok: 200, make: () => get('/api/my/drafts') },
+  'GET /api/my/drafts/:itemCode': { ok: 200, make: ({ side }) => get(`/api/my/drafts/${caseItem[side]}`) },
+  'PUT /api/my/drafts/:itemCode': {
+    ok: 200,
+    // The revision the person subject would read (0 while there is no draft).
+    make: async ({ side, n }) => {
+      const { draft } = (await call(i, person, 'GET', `/api/my/drafts/${caseItem[side]}`)).json() as { draft: { rev: number } | null };
+      return { url: `/api/my/drafts/${caseItem[side]}`, payload: { rev: draft?.rev ?? 0, data: { answers: ANSWERS, step: n } } };
+    },
+  },
+  'DELETE /api/my/drafts/:itemCode': { ok: 204, make: ({ side }) => ({ url: `/api/my/drafts/${caseItem[side]}` }) },
+  'GET /api/my/apply/:itemCode': { ok: 200, make: ({ side }) => get(`/api/my/apply/${caseItem[side]}`) },
+  'POST /api/my/cases': {
+    ok: 201,
+    make: ({ side, n }) => ({
+      url: '/api/my/cases',
+      payload: { itemCode: caseItem[side], answers: ANSWERS, form: { mobile: '13900000000' }, materials: FORM_MATERIAL() },
+      headers: { 'idempotency-key': `permissions-${n}` },
+    }),
+  },
+  'GET /api/my/cases': { ok: 200, make: () => get('/api/my/cases') },
+  'GET /api/my/cases/:id': ownCaseRoute((id) => `/api/my/cases/${id}`, newCase),
+  'GET /api/my/cases/:id/materials/:sha256': ownCaseRoute((id) => `/api/my/cases/${id}/materials/${scanSha}`, newCase),
+  'GET /api/my/cases/:id/result': ownCaseRoute((id) => `/api/my/cases/${id}/result`, deliveringCase),
+  'POST /api/my/cases/:id/supplement': ownCaseRoute((id) => `/api/my/cases/${id}/supplement`, supplementCase, {
+    changes: true,
+    payload: (c) => ({ version: c.version, materials: FORM_MATERIAL(), note: '已补签' }),
+  }),
+  'POST /api/my/cases/:id/withdraw': ownCaseRoute((id) => `/api/my/cases/${id}/withdraw`, newCase, { changes: true, payload: (c) => ({ version: c.version, reason: '不再需要' }) }),
+  'POST /api/my/cases/:id/received': ownCaseRoute((id) => `/api/my/cases/${id}/received`, deliveringCase, { changes: true, payload: (c) => ({ version: c.version }) }),
+  'GET /api/my/messages': { ok: 200, make: () => get('/api/my/messages') },
+  'POST /api/my/messages/read': {
+    ok: 204,
+    make: async () => {
+      const { items } = (await call(i, person, 'GET', '/api/my/messages?pageSize=5')).json() as { items: { id: number }[] };
+      return { url: '/api/my/messages/read', payload: { ids: items.map((m) => m.id) } };
+    },
+  },
+  'POST /api/my/prereviews': { ok: 201, make: ({ side }) => ({ url: '/api/my/prereviews', payload: { itemCode: caseItem[side], answers: ANSWERS, materials: FORM_MATERIAL() } }) },
+  'GET /api/my/prereviews': { ok: 200, make: () => get('/api/my/prereviews') },
+  // Progress by number and query code, without login.
+  'GET /api/public/progress': {
+    ok: 200,
+    make: async ({ side }) => {
+      const c = await target(`progress ${side}`, false, () => newCase(side));
+      return get(`/api/public/progress?number=${c.number}&code=${c.queryCode}`);
+    },
+  },
+
+  // Cases: the workbench. Lists are filtered by the caller's grants (no target); a case's scope is its
+  // region and department, except that a window clerk's grant reaches every case of its regions.
+  'GET /api/cases': { ok: 200, make: () => get('/api/cases?queue=all') },
+  'GET /api/cases/export.xlsx': { ok: 200, make: () => get('/api/cases/export.xlsx?queue=to_accept') },
+  'GET /api/cases/:id': workbenchRoute('delivering', delivered, (id) => get(`/api/cases/${id}`)),
+  'GET /api/cases/:id/deadline': workbenchRoute('delivering', delivered, (id) => get(`/api/cases/${id}/deadline`)),
+  'GET /api/cases/:id/materials/:sha256': workbenchRoute('delivering', delivered, (id) => get(`/api/cases/${id}/materials/${scanSha}`)),
+  'GET /api/cases/:id/result': workbenchRoute('delivering', delivered, (id) => get(`/api/cases/${id}/result`)),
+  // Opening the current step is for every staff role acting on cases; the version is read anew for each caller.
+  'POST /api/cases/:id/actions': workbenchRoute('handled', newCase, async (id) => ({
+    url: `/api/cases/${id}/actions`,
+    payload: { version: await caseVersion(id).catch(() => 1), action: { type: 'open' } },
+  })),
+  // A claim: the caller takes the case.
+  'POST /api/cases/:id/assignee': workbenchRoute('handled', newCase, async (id, { who }) => ({
+    url: `/api/cases/${id}/assignee`,
+    payload: { version: await caseVersion(id).catch(() => 1), staffId: who?.session.userId ?? randomUUID() },
+  })),
+  'POST /api/cases/:id/comments': workbenchRoute('handled', newCase, (id, { n }) => ({ url: `/api/cases/${id}/comments`, payload: { text: `权限测试意见${n}` } }), 201),
+  'POST /api/cases/:id/checks': workbenchRoute('handled', newCase, (id) => ({ url: `/api/cases/${id}/checks`, payload: { key: 'm:form:0', ok: true, note: '' } })),
+  // Window intake names no target in its declared access: the service refuses an item outside the
+  // clerk's regions (403; see cases.test.ts), so both sides take in 武汉's item here.
+  // A clerk hands in scans they uploaded themselves; the item's region is the target.
+  'POST /api/window/cases': {
+    ok: 201,
+    make: async (c) => {
+      const scan = holds(c, 'case:intake') ? await upload(i, c.who!.session, PNG, '/api/files', 'scan.png') : scanSha;
+      return {
+        url: '/api/window/cases',
+        payload: { itemCode: caseItem[c.side], personId: walkIn.id, answers: ANSWERS, form: { mobile: '13900000002' }, materials: [{ materialId: 'form', sha256: scan }], acceptNow: false, key: `permissions-window-${c.n}` },
+      };
+    },
+    missing: () => ({ url: '/api/window/cases', payload: { itemCode: '11420100104201000000000000000T0001', personId: walkIn.id, answers: ANSWERS, form: {}, materials: [], acceptNow: false, key: `permissions-window-missing` } }),
+  },
+  'GET /api/window/prereviews': { ok: 200, make: () => get('/api/window/prereviews') },
+  'GET /api/window/prereviews/:id/materials/:sha256': {
+    ok: 200,
+    make: async ({ side }) => get(`/api/window/prereviews/${(await target(`prereview ${side}`, false, () => prereview(side))).id}/materials/${scanSha}`),
+    missing: () => get(`/api/window/prereviews/${randomUUID()}/materials/${scanSha}`),
+  },
+  // A pre-review is answered once: a fresh one for a caller who may answer it.
+  'POST /api/window/prereviews/:id': {
+    ok: 200,
+    make: async (c) => ({
+      url: `/api/window/prereviews/${(await target(`prereview ${c.side}`, holds(c, 'case:intake'), () => prereview(c.side))).id}`,
+      payload: { complete: true, answer: '材料齐全，请携带原件到窗口办理' },
+    }),
+    missing: () => ({ url: `/api/window/prereviews/${randomUUID()}`, payload: { complete: true, answer: '材料齐全' } }),
+  },
+
+  // Evaluation (好差评). The applicant rates their own completed case once: a fresh one for the person
+  // (both rows share the other callers' completed case of each side).
+  'GET /api/my/cases/:id/evaluation': ownCaseRoute((id) => `/api/my/cases/${id}/evaluation`, completedCase),
+  'POST /api/my/cases/:id/evaluation': {
+    ...ownCaseRoute((id) => `/api/my/cases/${id}/evaluation`, completedCase, { changes: true, payload: () => RATING }),
+    ok: 201,
+  },
+  // Opening a visit names no target in its declared access: the service refuses a case or department
+  // outside the clerk's regions (403; see evaluation.test.ts), so both sides serve 武汉's case at a 武汉 hall.
+  'POST /api/window/visits': {
+    ok: 201,
+    make: async ({ n }) => ({
+      url: '/api/window/visits',
+      payload: { hallId: fx.hall.inside, windowNumber: 1 + (n % 900), caseId: (await target('visit case', false, () => newCase('inside'))).id },
+    }),
+  },
+  // Rating pages by token, without login (limited per client address).
+  'GET /api/public/visits/:token': {
+    ok: 200,
+    make: async ({ side }) => ({ url: `/api/public/visits/${await target(`visit ${side}`, false, () => visit(side))}`, remoteAddress: nextAddress() }),
+  },
+  // One rating per visit, and everyone may give it: a fresh visit for every caller.
+  'POST /api/public/visits/:token/evaluation': {
+    ok: 201,
+    make: async ({ side }) => ({
+      url: `/api/public/visits/${await visit(side)}/evaluation`,
+      payload: { level: 4, indicators: ['attitude'], comment: '' },
+      remoteAddress: nextAddress(),
+    }),
+  },
+  // Lists are filtered by the caller's regions (and department); a rectification, rating or appeal
+  // is scoped by its region and department, 武汉市市场监督管理局's inside.
+  'GET /api/evaluations/rectifications': { ok: 200, make: () => get('/api/evaluations/rectifications?state=all') },
+  'POST /api/evaluations/rectifications/:id/callback': {
+    ok: 200,
+    make: async (c) => ({
+      url: `/api/evaluations/rectifications/${(await target(`poor rating ${c.side}`, holds(c, 'evaluation:rectify'), () => poorRating(c.side))).rectificationId}/callback`,
+      payload: { record: '电话回访，说明情况并致歉', reached: true },
+    }),
+    missing: () => ({ url: `/api/evaluations/rectifications/${randomUUID()}/callback`, payload: { record: '电话回访', reached: true } }),
+  },
+  'POST /api/evaluations/rectifications/:id/close': {
+    ok: 200,
+    make: async (c) => ({
+      url: `/api/evaluations/rectifications/${await target(`called back ${c.side}`, holds(c, 'evaluation:rectify'), () => calledBack(c.side))}/close`,
+      payload: { outcome: '权限测试整改完成' },
+    }),
+    missing: () => ({ url: `/api/evaluations/rectifications/${randomUUID()}/close`, payload: { outcome: '权限测试整改完成' } }),
+  },
+  'POST /api/evaluations/:id/appeal': {
+    ok: 201,
+    make: async (c) => ({
+      url: `/api/evaluations/${(await target(`poor rating ${c.side}`, holds(c, 'evaluation:rectify'), () => poorRating(c.side))).evaluationId}/appeal`,
+      payload: { ground: 'mistaken', reason: '权限测试申诉' },
+    }),
+    missing: () => ({ url: `/api/evaluations/${randomUUID()}/appeal`, payload: { ground: 'mistaken', reason: '权限测试申诉' } }),
+  },
+  'GET /api/evaluations/appeals': { ok: 200, make: () => get('/api/evaluations/appeals?state=all') },
+  'POST /api/evaluations/appeals/:id/decide': {
+    ok: 200,
+    make: async (c) => ({
+      url: `/api/evaluations/appeals/${await target(`appeal ${c.side}`, holds(c, 'evaluation:appeal'), () => submittedAppeal(c.side))}/decide`,
+      payload: { uphold: false, decision: '权限测试复核：申诉不成立' },
+    }),
+    missing: () => ({ url: `/api/evaluations/appeals/${randomUUID()}/decide`, payload: { uphold: false, decision: '申诉不成立' } }),
+  },
+  'GET /api/public/evaluations/summary': { ok: 200, make: ({ side }) => get(`/api/public/evaluations/summary?regionCode=${REGION[side]}`) },
 };
 
 /** What the answer must be, from the route's declared access and the caller's role alone. */
@@ -558,7 +909,10 @@ function expectedStatus(access: Access, row: Row, who: Subject | null, side: Sid
   if ('public' in access) return row.ok;
   if ('machine' in access) return 401; // only a machine client's bearer token opens it, never a session
   if (!who) return 401;
-  if ('authenticated' in access) return access.kinds && !access.kinds.includes(who.kind) ? 403 : row.ok;
+  if ('authenticated' in access) {
+    if (access.kinds && !access.kinds.includes(who.kind)) return 403;
+    return row.ownTarget && side !== 'inside' ? 404 : row.ok;
+  }
   if (!who.role || !ROLE_PERMISSIONS[who.role].includes(access.permission)) return 403;
   if (!access.scope) return row.ok; // no target region: inside and outside alike
   if (side === 'missing') return 404;
@@ -610,6 +964,22 @@ beforeAll(async () => {
   catalogHead = await login(i, 'department_head.hubei');
   templateSha = (await i.platform.blobs.put(PNG)).sha256;
   publishedCode = (await catalogBase()).code;
+  const cs: CaseSessions = {
+    province: { editor: catalogEditor, head: catalogHead },
+    wuhan: { editor: staffSession('catalog_admin'), head: staffSession('department_head') },
+    clerk: staffSession('window_clerk'),
+    reviewer: staffSession('reviewer'),
+    head: staffSession('department_head'),
+  };
+  caseItem.inside = await onlineItem(i, cs);
+  caseItem.outside = await onlineItemIn(i, cs, CATALOG_REGION.outside);
+  hubeiClerk = await login(i, 'window_clerk.hubei');
+  otherPerson = await registerPerson(i, 3, '孙七');
+  walkIn = await registerPerson(i, 4, '周八');
+  await verifyInPerson(i, staffSession('window_clerk'), walkIn);
+  scanSha = await upload(i, person);
+  otherUpload = await upload(i, otherPerson, Buffer.concat([PDF, Buffer.from('% uploaded by another person\n')]), '/api/my/files', 'other.pdf');
+  resultSha = (await i.platform.blobs.put(PDF)).sha256;
   for (const side of ['inside', 'outside'] as const) {
     const r = REGION[side];
     fx.department[side] = (await adminSend<{ id: string }>('POST', '/api/departments', { regionCode: r, kind: 'education', name: `权限测试夹具局${side}` })).id;

@@ -117,7 +117,7 @@ describe('/api/auth/me', () => {
     expect(res.statusCode).toBe(200);
     const user = (res.json() as { user: { id: string; username: string; csrfToken: string; permissions: string[]; grants: { role: string; regionCode: string; departmentId: string | null; departmentName: string | null }[] } }).user;
     expect(user).toMatchObject({ id: s.userId, username: 'department_head.wuhan', csrfToken: s.csrf });
-    expect(user.permissions).toEqual(['catalog:approve', 'catalog:read', 'file:upload', 'org:read', 'staff:read']);
+    expect(user.permissions).toEqual(['case:assign', 'case:handle', 'case:read', 'catalog:approve', 'catalog:read', 'evaluation:rectify', 'file:upload', 'org:read', 'staff:read']);
     expect(user.grants).toEqual([expect.objectContaining({ role: 'department_head', regionCode: '420100', departmentName: '武汉市市场监督管理局' })]);
     expect(user.grants[0]!.departmentId).toEqual(expect.any(String));
   });

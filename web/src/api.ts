@@ -67,10 +67,14 @@ export interface RequestOptions {
    * its own, so that the two contexts never overwrite each other's.
    */
   csrfToken?: string | null;
+  /** Extra request headers (an Idempotency-Key). */
+  headers?: Record<string, string>;
+  /** The request outlives the page (a draft saved as the tab closes). */
+  keepalive?: boolean;
 }
 
 export async function request<T>(method: Method, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.lang };
+  const headers: Record<string, string> = { accept: 'application/json', 'accept-language': state.lang, ...options.headers };
   // A FormData body (file upload) sets its own multipart content type.
   if (body !== undefined && !(body instanceof FormData)) headers['content-type'] = 'application/json';
   const csrfToken = options.csrfToken !== undefined ? options.csrfToken : state.csrfToken;
@@ -81,6 +85,7 @@ export async function request<T>(method: Method, path: string, body?: unknown, o
       method,
       headers,
       credentials: 'same-origin',
+      keepalive: options.keepalive,
       body: body instanceof FormData || body === undefined ? body : JSON.stringify(body),
     });
   } catch {

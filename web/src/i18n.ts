@@ -2,11 +2,21 @@
  * Every text the web app shows, in Chinese (first) and English, side by side. Placeholders:
  * {name}, filled by translate().
  */
+import { calendarMessages } from './admin/calendarMessages.ts';
+import { casesMessages } from './cases/messages.ts';
 import { catalogMessages } from './catalog/messages.ts';
+import { evaluationMessages } from './evaluation/messages.ts';
+import { myCasesMessages } from './my/messages.ts';
 import type { Lang } from './types.ts';
+import { workbenchMessages } from './workbench/messages.ts';
 
 const table = {
   ...catalogMessages,
+  ...calendarMessages,
+  ...casesMessages,
+  ...myCasesMessages,
+  ...evaluationMessages,
+  ...workbenchMessages,
   brand: { zh: '湖北政务服务网', en: 'Hubei Government Services' },
   'lang.name': { zh: '中文', en: 'English' },
 
@@ -96,9 +106,7 @@ const table = {
   'nav.my.licenses': { zh: '我的证照', en: 'My e-licenses' },
   'nav.my.evaluations': { zh: '我的评价', en: 'My evaluations' },
   'nav.window.intake': { zh: '综合受理', en: 'Intake' },
-  'nav.window.delivery': { zh: '出件', en: 'Delivery' },
   'nav.workbench.todo': { zh: '待办', en: 'To do' },
-  'nav.workbench.done': { zh: '已办', en: 'Done' },
   'nav.supervision.timeLimits': { zh: '时限监察', en: 'Time limits' },
   'nav.supervision.assessment': { zh: '考核指标', en: 'Assessment' },
   'nav.supervision.inspections': { zh: '双随机抽查', en: 'Random inspection' },
@@ -120,10 +128,6 @@ const table = {
     zh: '这里将提供政务服务开放数据下载，随监督考核模块上线。',
     en: 'Open data on government services will be offered here once the oversight module is live.',
   },
-  'soon.my.cases': {
-    zh: '这里将列出您提交的办件及办理进度，随办件模块上线。',
-    en: 'Your applications and their progress will be listed here once the cases module is live.',
-  },
   'soon.my.licenses': {
     zh: '这里将展示您的电子证照，随电子证照模块上线。',
     en: 'Your e-licenses will be shown here once the licenses module is live.',
@@ -131,22 +135,6 @@ const table = {
   'soon.my.evaluations': {
     zh: '这里将列出您对办件的“好差评”，随办件模块上线。',
     en: 'Your evaluations of finished cases will be listed here once the cases module is live.',
-  },
-  'soon.window.intake': {
-    zh: '这里将提供“一窗受理”的收件、受理与补正，随办件模块上线。',
-    en: 'Intake, acceptance and supplement requests at the window will be here once the cases module is live.',
-  },
-  'soon.window.delivery': {
-    zh: '这里将提供办结出件与送达登记，随办件模块上线。',
-    en: 'Delivery of results to applicants will be recorded here once the cases module is live.',
-  },
-  'soon.workbench.todo': {
-    zh: '这里将列出待您审查和决定的办件，随办件模块上线。',
-    en: 'Cases waiting for your review and decision will be listed here once the cases module is live.',
-  },
-  'soon.workbench.done': {
-    zh: '这里将列出您已办理的办件，随办件模块上线。',
-    en: 'Cases you have handled will be listed here once the cases module is live.',
   },
   'soon.supervision.timeLimits': {
     zh: '这里将显示临近和超出时限的办件预警，随电子监察模块上线。',

@@ -18,6 +18,9 @@ const AdminArea = lazy(() => import('./admin/AdminArea.tsx'));
 const AccountArea = lazy(() => import('./account/AccountArea.tsx'));
 const MyArea = lazy(() => import('./my/MyArea.tsx'));
 const DevArea = lazy(() => import('./dev/DevArea.tsx'));
+const SupervisionArea = lazy(() => import('./supervision/SupervisionArea.tsx'));
+const WindowArea = lazy(() => import('./window/WindowArea.tsx'));
+const WorkbenchArea = lazy(() => import('./workbench/WorkbenchArea.tsx'));
 
 /** Paths the server answers itself (single sign-on under /oidc): leave the app for them. */
 function ServerPage() {
@@ -37,9 +40,9 @@ function AppRoutes() {
         <Route path="/account/*" element={<AccountArea />} />
         <Route path="/my/*" element={<MyArea />} />
         <Route path="/dev/*" element={<DevArea />} />
-        <Route path="/window/*" element={<ComingSoonArea areaKey="window" />} />
-        <Route path="/workbench/*" element={<ComingSoonArea areaKey="workbench" />} />
-        <Route path="/supervision/*" element={<ComingSoonArea areaKey="supervision" />} />
+        <Route path="/window/*" element={<WindowArea />} />
+        <Route path="/workbench/*" element={<WorkbenchArea />} />
+        <Route path="/supervision/*" element={<SupervisionArea />} />
         <Route path="/market/*" element={<ComingSoonArea areaKey="market" />} />
         <Route path="/public/*" element={<PortalArea area="public" />} />
         <Route path="/*" element={<PortalArea area="portal" />} />

@@ -3,18 +3,8 @@
 export type Lang = 'zh' | 'en';
 export type Text = Record<Lang, string>;
 
-export type Permission =
-  | 'org:read'
-  | 'org:manage'
-  | 'staff:read'
-  | 'staff:manage'
-  | 'audit:read'
-  | 'file:upload'
-  | 'client:manage'
-  | 'catalog:read'
-  | 'catalog:edit'
-  | 'catalog:approve'
-  | 'catalog:publish';
+export type { Permission } from '../../src/core/permissions.ts';
+import type { Permission } from '../../src/core/permissions.ts';
 
 export interface FieldProblem {
   field: string;

@@ -49,6 +49,31 @@ export const StepSchema = Type.Object({ id: Id, name: Text(100, 1), role: OneOf(
 
 export const QuestionSchema = Type.Object({ id: Id, text: Text(200, 1), options: List(Type.Object({ id: Id, label: Text(100, 1) }), 20) });
 
+const FormFieldSchema = Type.Object(
+  {
+    type: Type.Union([Type.Literal('string'), Type.Literal('integer'), Type.Literal('number'), Type.Literal('boolean')]),
+    title: Text(100, 1),
+    description: Type.Optional(Text(500)),
+    enum: Type.Optional(List(Text(100, 1), 50)),
+    format: Type.Optional(Type.Union([Type.Literal('date'), Type.Literal('email')])),
+    maxLength: Type.Optional(Type.Integer({ minimum: 1, maximum: 4000 })),
+    pattern: Type.Optional(Text(200)),
+    minimum: Type.Optional(Type.Number()),
+    maximum: Type.Optional(Type.Number()),
+  },
+  { additionalProperties: false },
+);
+
+/** An item's application form: a JSON Schema object whose properties are flat fields. */
+export const FormSchema = Type.Object(
+  {
+    type: Type.Literal('object'),
+    properties: Type.Record(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,39}$' }), FormFieldSchema, { maxProperties: 60 }),
+    required: List(Type.String({ pattern: '^[A-Za-z][A-Za-z0-9_]{0,39}$' }), 60),
+  },
+  { additionalProperties: false },
+);
+
 export const GuideSchema = Type.Object({
   summary: Text(4000),
   legalBasis: List(Type.Object({ law: Text(200, 1), article: Text(200) }), 30),
@@ -76,4 +101,5 @@ export const GuideSchema = Type.Object({
   scope: OneOf(HANDLING_SCOPES),
   intermediaries: List(Type.Object({ name: Text(200, 1), required: Type.Boolean(), basis: Text(500) }), 10),
   situations: List(QuestionSchema, 10),
+  form: Type.Optional(FormSchema),
 });

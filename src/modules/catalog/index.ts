@@ -24,6 +24,8 @@ export type { JsonImportResult } from './transfer-import.ts';
 export interface CatalogApi {
   /** The published version of an active item by its code (handling item code for a local item). */
   published(code: string): Promise<PublishedItem>;
+  /** The published active local items of a region (handling item code, name, type, agency). */
+  publishedIn(regionCode: string): Promise<{ code: string; name: string; type: string; departmentId: string | null }[]>;
   /** The conditions and materials that apply to situation answers: what case intake asks for. */
   applicable(code: string, answers: Answers): Promise<{ materials: Guide['materials']; conditions: Guide['conditions']; unanswered: string[] }>;
   /** Imports published handling items in the format of ../shared/data/items.json as drafts (idempotent). */
@@ -40,6 +42,7 @@ export function createCatalog(org: OrgApi): { module: Module; api: CatalogApi } 
   };
   const api: CatalogApi = {
     published: (code) => ready().portal.published(code),
+    publishedIn: (regionCode) => ready().portal.publishedIn(regionCode),
     applicable: (code, answers) => ready().portal.applicable(code, answers),
     importItemsJson: (actor, bytes, opts) => ready().imports.importItemsJson(actor, bytes, opts),
   };

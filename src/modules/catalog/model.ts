@@ -258,6 +258,25 @@ export interface Step {
   checkpoints: string[];
 }
 
+/** A field of an item's application form: one property of a JSON Schema (draft 2020-12 subset). */
+export interface FormField {
+  type: 'string' | 'integer' | 'number' | 'boolean';
+  title: string;
+  description?: string;
+  enum?: string[];
+  format?: 'date' | 'email';
+  maxLength?: number;
+  pattern?: string;
+  minimum?: number;
+  maximum?: number;
+}
+
+export interface ItemForm {
+  type: 'object';
+  properties: Record<string, FormField>;
+  required: string[];
+}
+
 export interface Fee {
   name: string;
   standard: string;
@@ -298,6 +317,8 @@ export interface Guide {
   scope: HandlingScope;
   intermediaries: { name: string; required: boolean; basis: string }[];
   situations: Question[];
+  /** The application form of this item (a JSON Schema subset); the applicant's own facts come pre-filled beside it. */
+  form?: ItemForm;
 }
 
 /** The empty guide a new item starts from. */

@@ -34,6 +34,19 @@ export class CatalogPortal {
     };
   }
 
+  async publishedIn(regionCode: string) {
+    const rows = await this.s.db
+      .selectFrom('catalog.item')
+      .select(['code', 'name', 'type', 'department_id'])
+      .where('kind', '=', 'local')
+      .where('region_code', '=', regionCode)
+      .where('status', '=', 'active')
+      .where('published_version', 'is not', null)
+      .orderBy('code')
+      .execute();
+    return rows.map((r) => ({ code: r.code, name: r.name, type: r.type, departmentId: r.department_id }));
+  }
+
   /**
    * A blank template or filled sample of the published guide (material templates and samples, the
    * result sample): only files the guide names, so the route cannot serve anyone's other uploads.

@@ -60,6 +60,12 @@ describe('publication rules', () => {
     expect(rulesOf(g)).toEqual(['materials[2].when[0]:unknown-question', 'materials[3].when[0]:unknown-option']);
   });
 
+  it('refuses an application form that requires an unknown field or has a broken pattern', () => {
+    const form = { type: 'object' as const, properties: { premises: { type: 'string' as const, title: '经营场所', pattern: '[0-9' } }, required: ['premises', 'area'] };
+    expect(rulesOf(validGuide({ form }))).toEqual(['form.required:form-required-unknown', 'form.properties.premises.pattern:form-pattern']);
+    expect(rulesOf(validGuide({ form: { ...form, properties: { premises: { type: 'string', title: '经营场所' } }, required: ['premises'] } }))).toEqual([]);
+  });
+
   it('names each missing required element', () => {
     const g = validGuide({ summary: ' ', materials: [], audience: [] });
     expect(rulesOf(g)).toEqual(expect.arrayContaining(['summary:required', 'materials:required', 'audience:required']));

@@ -70,6 +70,12 @@ export function publicationProblems(g: Guide): GuideProblem[] {
   if (stepDays > g.promisedDays) {
     out.push(problem('steps', 'steps-over-promised', `各环节时限合计 ${stepDays} 个工作日，超过承诺时限 ${g.promisedDays} 个工作日`, `The steps take ${stepDays} working days, above the promised ${g.promisedDays}`));
   }
+  for (const name of g.form?.required ?? []) {
+    if (!g.form!.properties[name]) out.push(problem('form.required', 'form-required-unknown', `申请表必填项“${name}”不是表中的字段`, `The form requires "${name}", which is not one of its fields`));
+  }
+  for (const [name, f] of Object.entries(g.form?.properties ?? {})) {
+    if (f.pattern !== undefined && !compiles(f.pattern)) out.push(problem(`form.properties.${name}.pattern`, 'form-pattern', `申请表字段“${f.title}”的格式规则不是有效的正则表达式`, `The pattern of form field "${f.title}" is not a valid regular expression`));
+  }
   if (g.consultPhone.trim() && digits(g.consultPhone) === digits(g.complaintPhone)) {
     out.push(problem('complaintPhone', 'same-phone', '咨询电话与监督投诉电话不能相同', 'The complaint phone must differ from the consultation phone'));
   }
@@ -212,4 +218,13 @@ export function diffGuides(before: Guide, after: Guide): DiffLine[] {
     }
   }
   return out;
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, 'u');
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -1,12 +1,12 @@
 /**
  * The catalog's Excel files: the import templates (with drop-down lists, notes and instructions),
- * reading an uploaded sheet with the streaming reader, and writing exports with the streaming writer.
+ * and reading an uploaded sheet with the streaming reader.
  */
-import { Readable, type Writable } from 'node:stream';
+import { Readable } from 'node:stream';
 import ExcelJS from 'exceljs';
+import { GREY } from '../../core/xlsx.ts';
 import { COLUMNS, columnLetter, isExampleRow, matchHeader, TRANSFER_KINDS, type RowProblem, type SheetRow, type TransferKind } from './transfer-columns.ts';
 
-export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Rows of one upload at most (the import reads every row before it writes one). */
 export const MAX_IMPORT_ROWS = 20_000;
 /** Template rows that carry the drop-down lists and number checks. */
@@ -15,7 +15,7 @@ const CODE_SHEET = '代码表';
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 const REQUIRED_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFCE4D6' } };
-const GREY = { color: { argb: 'FF7F7F7F' }, italic: true };
+
 
 /** Worksheet data validations over a range (exceljs has them, its typings do not). */
 type WithValidations = ExcelJS.Worksheet & { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } };
@@ -141,32 +141,4 @@ export async function readSheet(data: Buffer, kind: TransferKind): Promise<{ let
 
 const letterIndex = (letter: string) => [...letter].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
 
-export interface ExportColumn {
-  key: string;
-  zh: string;
-  en: string;
-  width: number;
-  code?: boolean;
-}
-
-/**
- * Writes rows as one sheet with the streaming writer (row 1 Chinese, row 2 English column names),
- * each row committed as it comes, so memory stays flat whatever the size.
- */
-export async function writeXlsx(out: Writable, sheetName: string, columns: readonly ExportColumn[], rows: AsyncIterable<Record<string, unknown>>): Promise<void> {
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
-  const ws = wb.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 2 }] });
-  ws.columns = columns.map((c) => ({ key: c.key, width: c.width, ...(c.code && { style: { numFmt: '@' } }) }));
-  const zh = ws.addRow(columns.map((c) => c.zh));
-  zh.font = { bold: true };
-  zh.commit();
-  const en = ws.addRow(columns.map((c) => c.en));
-  en.font = GREY;
-  en.commit();
-  for await (const r of rows) ws.addRow(columns.map((c) => cellOf(r[c.key]))).commit();
-  ws.commit();
-  await wb.commit();
-}
-
-const cellOf = (v: unknown): ExcelJS.CellValue => (Array.isArray(v) ? v.join(',') : v === null || v === undefined ? null : typeof v === 'object' ? JSON.stringify(v) : (v as ExcelJS.CellValue));
 

@@ -6,7 +6,7 @@ import { PassThrough, Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { canApplyOnline, ITEM_TYPES, isItemType, type OnlineDepth } from './model.ts';
 import type { CatalogService } from './service.ts';
-import { writeXlsx, XLSX, type ExportColumn } from './transfer-excel.ts';
+import { writeXlsx, XLSX, type ExportColumn } from '../../core/xlsx.ts';
 
 export const EXPORT_TYPES = { json: 'application/json; charset=utf-8', csv: 'text/csv; charset=utf-8', xlsx: XLSX } as const;
 export type ExportFormat = keyof typeof EXPORT_TYPES;

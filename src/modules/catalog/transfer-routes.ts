@@ -5,7 +5,8 @@ import { actorOf, attachment, type App } from '../../core/http.ts';
 import { Download, Nullable, Page, Paging, RegionCode } from '../../core/schemas.ts';
 import { HOME_PROVINCE, UUID, type OrgApi } from '../org/index.ts';
 import { EXPORT_TYPES, type CatalogExport, type ExportFormat, type ExportQuery } from './transfer-export.ts';
-import { templateWorkbook, XLSX } from './transfer-excel.ts';
+import { XLSX } from '../../core/xlsx.ts';
+import { templateWorkbook } from './transfer-excel.ts';
 import type { CatalogImports } from './transfer-import.ts';
 import { TRANSFER_KINDS, type TransferKind } from './transfer-columns.ts';
 

@@ -1,5 +1,5 @@
 import { systemActor } from '../../core/audit.ts';
-import { ROLE_LABELS, ROLES, type Role } from '../../core/permissions.ts';
+import { ROLE_LABELS, ROLES, type ActingFor, type Grant, type Role } from '../../core/permissions.ts';
 import type { Module, Platform } from '../../core/platform.ts';
 import type { OrgApi } from '../org/index.ts';
 import { createOidc, oidcMigrations, type OidcApi } from './oidc/index.ts';
@@ -7,7 +7,7 @@ import { enterpriseRoutes } from './enterprise-routes.ts';
 import { EnterpriseService } from './enterprises.ts';
 import { personRoutes } from './person-routes.ts';
 import { DevelopmentMarketRegistry, HttpMarketRegistry } from './registry.ts';
-import { PersonService } from './persons.ts';
+import { PersonService, type PersonContact } from './persons.ts';
 import { identityRoutes, SESSION_COOKIE } from './routes.ts';
 import { identityMigrations } from './schema.ts';
 import { IdentityService } from './service.ts';
@@ -16,9 +16,13 @@ import { DevelopmentIdentityVerifier, HttpIdentityVerifier } from './verificatio
 
 export { passwordProblems } from './model.ts';
 export { requireLevel } from './levels.ts';
+export type { PersonContact } from './persons.ts';
 export { parseCreditCode, parseIdNumber, type CreditCode, type IdNumber, type Parsed } from './codes.ts';
 
 export const DEMO_PASSWORD = 'Demo-2026!';
+/** The demo citizen (level 3, password DEMO_PASSWORD) and the enterprise they represent: demo data only. */
+export const DEMO_PERSON = { name: '张三（演示）', idNumber: '420102199001011236', mobile: '13800000001', password: DEMO_PASSWORD };
+export const DEMO_ENTERPRISE = { creditCode: '91420100MA4KDE0CXQ', name: '武汉示例餐饮管理有限公司（演示）' };
 
 /** Demo accounts: which department (by kind) a role's demo account works in, where it works in one. */
 const DEMO_DEPARTMENT: Partial<Record<Role, string>> = {
@@ -30,6 +34,15 @@ const DEMO_DEPARTMENT: Partial<Record<Role, string>> = {
 
 export interface IdentityApi {
   createAdmin(input: { username: string; name: string; password: string; regionCode: string }): Promise<string>;
+  person(id: string): Promise<PersonContact | null>;
+  /** Finds a person by a full ID number (validated; 400 when malformed). */
+  personByIdNumber(idNumber: string): Promise<PersonContact | null>;
+  /** The enterprises a person represents or is a current agent of. */
+  enterprisesOf(personId: string): Promise<{ id: string; creditCode: string; name: string }[]>;
+  /** What a person may do for an enterprise now (legal representative or current agent), or null. */
+  actingFor(personId: string, enterpriseId: string): Promise<ActingFor | null>;
+  /** An active staff member with their grants, or null. */
+  staff(id: string): Promise<{ id: string; name: string; grants: Grant[] } | null>;
   /** Single sign-on: client registration, key rotation (the CLI). */
   oidc: OidcApi;
 }
@@ -74,6 +87,10 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
         lines.push(`  ${username}`);
       }
     }
+    const seed = systemActor('seed-demo');
+    const person = await persons!.seedDemoPerson(seed, DEMO_PERSON);
+    const enterprise = await enterprises!.register({ ...seed, principal: { kind: 'person', id: person.id, name: person.name, grants: [], level: 3 } }, DEMO_ENTERPRISE);
+    lines.push(`演示自然人 / demo person: 身份证号 ${DEMO_PERSON.idNumber}（手机 ${DEMO_PERSON.mobile}），法定代表人 of ${enterprise.name} ${enterprise.creditCode}`);
     return lines;
   }
 
@@ -120,6 +137,17 @@ export function createIdentity(org: OrgApi): { module: Module; api: IdentityApi 
     oidc: oidc.api,
     createAdmin: (input) =>
       staffAdmin!.createWithGrant(systemActor('cli'), { ...input, role: 'platform_admin', mustChangePassword: true }),
+    person: (id) => persons!.contact(id),
+    actingFor: (personId, enterpriseId) => enterprises!.actingFor(personId, enterpriseId),
+    enterprisesOf: (personId) => enterprises!.mine(personId),
+    personByIdNumber: async (idNumber) => {
+      const found = await persons!.findByIdNumber(idNumber);
+      return found ? persons!.contact(found.id) : null;
+    },
+    staff: async (id) => {
+      const s = await ready().service.staffView(id);
+      return s?.active ? { id: s.id, name: s.name, grants: s.grants.map((g) => ({ role: g.role, regionCode: g.regionCode, departmentId: g.departmentId })) } : null;
+    },
   };
   return { module, api };
 }

@@ -27,6 +27,15 @@ export interface PersonView {
   hasPassword: boolean;
 }
 
+/** A person as other modules see them: the mobile number is for notices (SMS), the ID number stays masked. */
+export interface PersonContact {
+  id: string;
+  name: string;
+  idNumberMasked: string;
+  mobile: string;
+  level: 1 | 2 | 3;
+}
+
 interface Meta {
   ip: string;
   userAgent: string | null;
@@ -64,6 +73,34 @@ export class PersonService {
       levelVerifiedAt: r.level_verified_at ? new Date(r.level_verified_at).toISOString() : null,
       hasPassword: r.password_hash !== null,
     };
+  }
+
+  async contact(id: string): Promise<PersonContact | null> {
+    const r = await this.db.selectFrom('identity.person').select(['id', 'name', 'id_number_masked', 'mobile', 'level']).where('id', '=', id).executeTakeFirst();
+    return r ? { id: r.id, name: r.name, idNumberMasked: r.id_number_masked, mobile: r.mobile, level: r.level as 1 | 2 | 3 } : null;
+  }
+
+  /** A demo person, already checked in person (level 3): for `npm start` on an empty database only. */
+  async seedDemoPerson(actor: Actor, input: { name: string; idNumber: string; mobile: string; password: string }): Promise<PersonView> {
+    const password_hash = await hashPassword(input.password);
+    return auditedTx(this.p.db, actor, async (tx) => {
+      const row = await idDb(tx)
+        .insertInto('identity.person')
+        .values({
+          name: input.name,
+          id_number_enc: this.p.cipher.encrypt(input.idNumber),
+          id_number_hash: this.p.cipher.lookupHash(input.idNumber),
+          id_number_masked: maskPersonalNumbers(input.idNumber),
+          mobile: input.mobile,
+          password_hash,
+          level: 3,
+          level_verified_at: new Date(),
+          level_reference: 'demo data',
+        })
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      return { result: this.view(row), change: { action: 'person.seed_demo', targetType: 'person', targetId: row.id, after: this.view(row) } };
+    });
   }
 
   async get(id: string): Promise<PersonView | null> {

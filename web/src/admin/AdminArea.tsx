@@ -1,4 +1,4 @@
-/** The admin area (管理): organisation, staff, the audit trail, single sign-on clients and the item catalog. Staff only; each page checks its permission. */
+/** The admin area (管理): organisation, staff, the audit trail, single sign-on clients, the item catalog and the working-day calendar. Staff only; each page checks its permission. */
 import { Result } from 'antd';
 import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
@@ -11,6 +11,7 @@ import { Loading } from '../ui/feedback.tsx';
 import { NotFound } from '../ui/NotFound.tsx';
 import { AdminProvider } from './adminContext.tsx';
 import { AuditPage } from './AuditPage.tsx';
+import { CalendarPage } from './CalendarPage.tsx';
 import { ClientsPage } from './ClientsPage.tsx';
 import { DepartmentsPage } from './DepartmentsPage.tsx';
 import { HallsPage } from './HallsPage.tsx';
@@ -26,6 +27,8 @@ const pages: (NavItem & { path: string; permission: Permission; element: ReactNo
   { path: 'staff', to: '/admin/staff', label: 'nav.admin.staff', permission: 'staff:read', element: <StaffPage /> },
   { path: 'audit', to: '/admin/audit', label: 'nav.admin.audit', permission: 'audit:read', element: <AuditPage /> },
   { path: 'clients', to: '/admin/clients', label: 'nav.admin.clients', permission: 'client:manage', element: <ClientsPage /> },
+  // Every staff member may read the calendar; the page offers entering a year to those who may.
+  { path: 'calendar', to: '/admin/calendar', label: 'nav.admin.calendar', permission: 'org:read', element: <CalendarPage /> },
   {
     path: 'catalog/*',
     to: '/admin/catalog',

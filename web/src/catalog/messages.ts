@@ -7,10 +7,6 @@ import type { Lang } from '../types.ts';
 export const catalogMessages = {
   'nav.portal.services': { zh: '办事服务', en: 'Services' },
   'nav.my.apply': { zh: '在线办理', en: 'Apply online' },
-  'soon.my.apply': {
-    zh: '在线申报将随办件模块上线，届时可在这里填写申请、上传材料并跟踪办理进度。现在请按办事指南到办理地点申请。',
-    en: 'Online applications come with the cases module: you will fill in the form, upload materials and follow progress here. For now, apply at the place the guide names.',
-  },
 
   'portal.search.title': { zh: '查找办事服务', en: 'Find a service' },
   'portal.search.all': { zh: '按服务对象、主题和部门浏览全部办事服务', en: 'Browse all services by audience, theme and department' },

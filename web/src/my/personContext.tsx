@@ -4,7 +4,7 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
-import { ApiError, get, post, request } from '../api.ts';
+import { ApiError, get, request } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import type { PersonMe } from '../types.ts';
 import { Loading, ProblemAlert } from '../ui/feedback.tsx';
@@ -19,8 +19,10 @@ interface PersonAuth {
   /** After registering or logging in: the answer's person (with its CSRF token). */
   signedIn: (person: PersonMe) => void;
   logout: () => Promise<void>;
-  /** POST as the person; a 401 (session gone) forgets the person. */
-  post: <T>(path: string, body?: unknown) => Promise<T>;
+  /** POST as the person (with extra headers: an Idempotency-Key); a 401 (session gone) forgets the person. */
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) => Promise<T>;
+  /** PUT as the person; a 401 forgets the person. */
+  put: <T>(path: string, body: unknown) => Promise<T>;
   /** DELETE as the person; a 401 forgets the person. */
   remove: (path: string) => Promise<void>;
 }
@@ -63,22 +65,15 @@ export function PersonProvider({ children }: { children: ReactNode }) {
 
   const refreshStaff = staff.refresh;
   const value = useMemo<PersonAuth>(() => {
-    const postAs = async <T,>(path: string, body: unknown = {}) => {
+    const send = async <T,>(method: 'POST' | 'PUT' | 'DELETE', path: string, body: unknown, headers?: Record<string, string>) => {
       try {
-        return await post<T>(path, body, { csrfToken: person?.csrfToken ?? null });
+        return await request<T>(method, path, body, { csrfToken: person?.csrfToken ?? null, headers });
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) setPerson(null);
         throw e;
       }
     };
-    const removeAs = async (path: string) => {
-      try {
-        await request<void>('DELETE', path, undefined, { csrfToken: person?.csrfToken ?? null });
-      } catch (e) {
-        if (e instanceof ApiError && e.status === 401) setPerson(null);
-        throw e;
-      }
-    };
+    const postAs = <T,>(path: string, body: unknown = {}, headers?: Record<string, string>) => send<T>('POST', path, body, headers);
     return {
       person,
       loading,
@@ -95,7 +90,8 @@ export function PersonProvider({ children }: { children: ReactNode }) {
         setPerson(null);
       },
       post: postAs,
-      remove: removeAs,
+      put: (path, body) => send('PUT', path, body),
+      remove: (path) => send<void>('DELETE', path, undefined),
     };
   }, [person, loading, loadError, refresh, refreshStaff]);
 

@@ -12,10 +12,14 @@ import { PublicDepartments } from './PublicDepartments.tsx';
 // The services and guide pages load when first opened: the home page stays light on phones.
 const ServicesPage = lazy(() => import('./ServicesPage.tsx'));
 const GuidePage = lazy(() => import('./GuidePage.tsx'));
+const ProgressPage = lazy(() => import('../cases/ProgressPage.tsx'));
+const VisitRatingPage = lazy(() => import('../evaluation/VisitRatingPage.tsx'));
+const PublicRatingsPage = lazy(() => import('../evaluation/PublicRatingsPage.tsx'));
 
 const portalNav: NavItem[] = [
   { to: '/', label: 'nav.portal.home', end: true },
   { to: '/services', label: 'nav.portal.services' },
+  { to: '/progress', label: 'nav.portal.progress' },
   { to: '/public', label: 'area.public' },
   { to: '/market', label: 'area.market' },
   { to: '/my', label: 'area.my' },
@@ -24,6 +28,7 @@ const portalNav: NavItem[] = [
 const publicNav: NavItem[] = [
   { to: '/public', label: 'nav.public.departments', end: true },
   { to: '/public/inspections', label: 'nav.public.inspections' },
+  { to: '/public/ratings', label: 'eval.public.title' },
   { to: '/public/open-data', label: 'nav.public.openData' },
 ];
 
@@ -34,6 +39,14 @@ export default function PortalArea({ area }: { area: 'portal' | 'public' }) {
         <Routes>
           <Route index element={<PublicDepartments />} />
           <Route path="inspections" element={<ComingSoon label="nav.public.inspections" soon="soon.public.inspections" />} />
+          <Route
+            path="ratings"
+            element={
+              <Suspense fallback={<Loading />}>
+                <PublicRatingsPage />
+              </Suspense>
+            }
+          />
           <Route path="open-data" element={<ComingSoon label="nav.public.openData" soon="soon.public.openData" />} />
           <Route path="*" element={<NotFound />} />
         </Routes>
@@ -57,6 +70,22 @@ export default function PortalArea({ area }: { area: 'portal' | 'public' }) {
           element={
             <Suspense fallback={<Loading />}>
               <GuidePage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="progress"
+          element={
+            <Suspense fallback={<Loading />}>
+              <ProgressPage />
+            </Suspense>
+          }
+        />
+        <Route
+          path="rate/:token"
+          element={
+            <Suspense fallback={<Loading />}>
+              <VisitRatingPage />
             </Suspense>
           }
         />

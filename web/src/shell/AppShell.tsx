@@ -47,6 +47,7 @@ export function AppShell({ title, nav, sideNav = false, regionSwitcher = false, 
         <li key={item.to}>
           <NavLink to={item.to} end={item.end} className="nav-link">
             {t(item.label)}
+            {item.badge}
           </NavLink>
         </li>
       ))}

@@ -1,4 +1,5 @@
 /** The audiences of the platform: each area has its own address, navigation and layout. */
+import type { ReactNode } from 'react';
 import type { MessageKey } from '../i18n.ts';
 import type { Permission } from '../types.ts';
 
@@ -9,10 +10,12 @@ export interface NavItem {
   end?: boolean;
   /** Shown only to users holding this permission. */
   permission?: Permission;
+  /** Shown after the label: a count such as unread messages. */
+  badge?: ReactNode;
 }
 
 /** Areas whose modules come later: each page says in one line what will appear there. */
-export type ComingKey = 'window' | 'workbench' | 'supervision' | 'market';
+export type ComingKey = 'supervision' | 'market';
 
 export interface ComingArea {
   key: ComingKey;
@@ -22,24 +25,6 @@ export interface ComingArea {
 }
 
 export const comingAreas: ComingArea[] = [
-  {
-    key: 'window',
-    title: 'area.window',
-    staff: true,
-    pages: [
-      { path: '', label: 'nav.window.intake', soon: 'soon.window.intake' },
-      { path: 'delivery', label: 'nav.window.delivery', soon: 'soon.window.delivery' },
-    ],
-  },
-  {
-    key: 'workbench',
-    title: 'area.workbench',
-    staff: true,
-    pages: [
-      { path: '', label: 'nav.workbench.todo', soon: 'soon.workbench.todo' },
-      { path: 'done', label: 'nav.workbench.done', soon: 'soon.workbench.done' },
-    ],
-  },
   {
     key: 'supervision',
     title: 'area.supervision',

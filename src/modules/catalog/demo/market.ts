@@ -68,6 +68,17 @@ const food: Guide = {
   ],
   oneVisit: true,
   scope: 'local',
+  form: {
+    type: 'object',
+    properties: {
+      premises: { type: 'string', title: '经营场所 / Premises', maxLength: 200 },
+      operatorType: { type: 'string', title: '主体业态 / Kind of business', enum: ['食品销售经营者', '餐饮服务经营者', '集中用餐单位食堂'] },
+      items: { type: 'string', title: '经营项目 / Business items', maxLength: 500 },
+      area: { type: 'number', title: '经营场所面积（平方米） / Floor area (m²)', minimum: 1, maximum: 100000 },
+      safetyManager: { type: 'string', title: '食品安全管理人员 / Food safety manager', maxLength: 50 },
+    },
+    required: ['premises', 'operatorType', 'items'],
+  },
   intermediaries: [],
   situations: [
     question('kind', '申请类型', [['new', '新办'], ['change', '变更'], ['renewal', '延续'], ['cancellation', '注销']]),
@@ -230,6 +241,7 @@ export const MARKET_ITEMS: DemoItem[] = [
   {
     base: { code: '420131002D00', name: '个体工商户设立登记', type: '01', department: 'market_supervision', levels: ['3', '4'], guide: individual },
     locals: [
+      local('420100', 'market_supervision'),
       local('420102', 'market_supervision'),
       local('420104', 'market_supervision'),
       local('420105', 'market_supervision'),
