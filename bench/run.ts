@@ -6,13 +6,14 @@
  * stderr. See bench/README.md.
  */
 import { auditedWrite } from './audited-write.ts';
+import { cases } from './cases.ts';
 import { catalogSearch } from './catalog-search.ts';
 import { httpRead } from './http-read.ts';
 import { identity } from './identity.ts';
 import { environment, parseArgs, printResult, progress, redact, runCleanups, serverUrl, type Benchmark } from './lib.ts';
 import { startup } from './startup.ts';
 
-const benchmarks: Benchmark[] = [httpRead, auditedWrite, startup, identity, catalogSearch];
+const benchmarks: Benchmark[] = [httpRead, auditedWrite, startup, identity, catalogSearch, cases];
 
 const usage = () => {
   console.log('usage: npm run bench -- <name> [--runs N] [--mode embedded|server] [options]\n');
@@ -27,6 +28,7 @@ const usage = () => {
   console.log('startup:        --timeout S (60)');
   console.log('identity:       --seconds S (2) --warmup S (1) --concurrency C (16) --pool N (32) --only client-credentials,refresh-token,password-login');
   console.log('catalog-search: --items N (100000) --repeat R (5, each query per round) --no-analyze');
+  console.log('cases:          --seconds S (2) --warmup S (1) --only submit,queue (queue: server mode only, its default there) --cases N (1000000) --repeat R (3)');
 };
 
 let exitCode = 0;

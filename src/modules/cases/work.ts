@@ -113,7 +113,7 @@ export class CaseWork {
    */
   async sweep(): Promise<number> {
     const today = this.s.today();
-    const candidates = await this.s.db.selectFrom('cases.case').select(['id', 'version']).where('state', '=', 'submitted').where('due_on', '<', today).limit(500).execute();
+    const candidates = await this.s.db.selectFrom('cases.case').select(['id', 'version']).where('queue', '=', 'to_accept').where('due_on', '<', today).limit(500).execute();
     let n = 0;
     for (const c of candidates) {
       try {
