@@ -15,7 +15,8 @@ declare module 'vitest' {
   }
 }
 
-export const TEMPLATE_DB = 'platform_test_template';
+/** One template per run: runs from two checkouts at once on one server must not rebuild each other's template. */
+const TEMPLATE_DB = `platform_test_template_${process.pid}`;
 
 /** Migrate and seed once per run; every test file then starts from a copy of this. */
 export default async function setup(project: TestProject) {
@@ -35,7 +36,12 @@ export default async function setup(project: TestProject) {
     await instance.close();
     project.provide('templateFile', null);
     project.provide('templateDatabase', TEMPLATE_DB);
-    return;
+    return async () => {
+      const cleanup = new pg.Client({ connectionString: serverUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${TEMPLATE_DB} with (force)`);
+      await cleanup.end();
+    };
   }
   const database = await openEmbedded(undefined);
   const instance = await createInstance(config, database, { seed: true });
