@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshSearch } from '../../src/modules/catalog/search-index.ts';
+import { refreshSearch, rekeyNames } from '../../src/modules/catalog/search-index.ts';
 import { validGuide } from '../support/catalog.ts';
 import { publishedBase, publishVersion, type CatalogSessions } from '../support/catalog-fixtures.ts';
 import { call, login, testInstance, type TestInstance } from '../support/instance.ts';
@@ -239,6 +239,13 @@ describe('suggestions', () => {
 });
 
 describe('the index', () => {
+  it('finds a name published after the search has read the others', async () => {
+    expect(ours((await search({ q: 'chusheng', pageSize: 100 })).items).length).toBeGreaterThan(0);
+    const fresh = await local(fx.base.id, '出生医学证明新办');
+    const found = (await search({ q: 'chusheng', regionCode: WUHAN, pageSize: 100 })).items.find((h) => h.code === fresh.code);
+    expect(found).toMatchObject({ name: '出生医学证明新办', highlights: [[0, 2]] });
+  });
+
   it('counts every name’s items exactly, and rebuilding it from the items gives the same rows', async () => {
     const db = i.platform.db;
     const drift = await sql`
@@ -253,5 +260,15 @@ describe('the index', () => {
     await refreshSearch(db, rows.map((r) => r.id));
     expect(await snapshot()).toEqual(before);
     expect(before.length).toBeGreaterThan(8);
+  });
+
+  it('keys every name again as they are keyed now (migration 0043)', async () => {
+    const db = i.platform.db;
+    const keys = () => sql`select id, name, readings, keys from catalog.search_name order by id`.execute(db).then((r) => r.rows);
+    const before = await keys();
+    await sql`update catalog.search_name set keys = '{}'`.execute(db);
+    await rekeyNames(db);
+    expect(await keys()).toEqual(before);
+    expect(codes((await search({ q: 'chusheng', regionCode: WUHAN, pageSize: 100 })).items)).toContain(fx.birth.code);
   });
 });

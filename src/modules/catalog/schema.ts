@@ -1,7 +1,7 @@
 import { sql, type Generated, type Kysely } from 'kysely';
 import type { Migration } from '../../core/migrate.ts';
 import type { Guide, ItemStatus, VersionStatus } from './model.ts';
-import { refreshSearch, type SearchRow } from './search-index.ts';
+import { refreshSearch, rekeyNames, type SearchRow } from './search-index.ts';
 
 /** A base item (基本目录, kind base) or a local item (实施清单 handling item, kind local). */
 export interface ItemTable {
@@ -245,6 +245,21 @@ export const catalogMigrations: Record<string, Migration> = {
           finished_at timestamptz
         );
         create index import_job_region on catalog.import_job (region_code, created_at desc);
+      `.execute(db);
+    },
+  },
+  '0043_catalog_search_pairs': {
+    async up(db: Kysely<unknown>) {
+      // Names gained tokens for neighbouring syllables (search-text.ts, `nameKeys`). The GIN index
+      // is built anew after the update (keeping it up row by row takes several times longer), and
+      // the table is rewritten without the old row versions, which the embedded database would
+      // otherwise keep (it has no autovacuum) and every search would step over.
+      await sql`drop index catalog.search_name_keys`.execute(db);
+      await rekeyNames(db);
+      await sql`
+        cluster catalog.search_name using search_name_pkey;
+        create index search_name_keys on catalog.search_name using gin (keys) with (fastupdate = off);
+        analyze catalog.search_name;
       `.execute(db);
     },
   },

@@ -7,7 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { canApplyOnline, type Guide } from './model.ts';
-import { nameEntry } from './search-text.ts';
+import { hashedKeys, nameEntry, parseReadings } from './search-text.ts';
 
 export interface SearchItem {
   id: string;
@@ -87,5 +87,17 @@ export async function refreshSearch(db: Kysely<unknown>, itemIds: readonly strin
     await sql`
       insert into catalog.search (item_id, name_id, code, base_code, region_code, department_id, type, level, audience, themes, can_apply_online, sort_key)
       values ${sql.join(values)}`.execute(db);
+  }
+}
+
+/** Writes every name's index tokens again, as `nameKeys` makes them now from its stored readings. */
+export async function rekeyNames(db: Kysely<unknown>): Promise<void> {
+  const { rows } = await sql<{ id: number; name: string; readings: string }>`select id, name, readings from catalog.search_name order by id`.execute(db);
+  for (let i = 0; i < rows.length; i += 500) {
+    const batch = rows.slice(i, i + 500);
+    await sql`
+      update catalog.search_name n set keys = u.keys::int[]
+      from unnest(${batch.map((r) => r.id)}::int[], ${batch.map((r) => `{${hashedKeys(r.name, parseReadings(r.readings)).join(',')}}`)}::text[]) as u(id, keys)
+      where n.id = u.id`.execute(db);
   }
 }

@@ -224,6 +224,14 @@ describe('the index finds whatever matches', () => {
     );
   });
 
+  it('looks full pinyin up by neighbouring syllables, so scattered syllables are no candidates', () => {
+    const keys = (n: string) => nameKeys(n, nameReadings(n));
+    expect(reachable(keys('工伤认定'), parseQuery('gongshang'))).toBe(true);
+    expect(reachable(keys('工伤认定'), parseQuery('gongsha'))).toBe(true);
+    expect(reachable(keys('公司受伤登记'), parseQuery('gongshang'))).toBe(false);
+    expect(reachable(keys('出入境证明'), parseQuery('chusheng'))).toBe(false);
+  });
+
   it('keeps tokens as 32-bit ints that PostgreSQL stores as int4', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 12 }), (t) => {

@@ -121,7 +121,9 @@ const prefixes = (r: string) => Array.from(r, (_, k) => r.slice(0, k + 1).toLowe
 /**
  * The index tokens of a name: each character (c:) and pair of neighbours (b:), folded; each
  * syllable (q:); the initials of each pair of neighbours (i:, every combination of their
- * readings); every prefix of the first character's readings (f:). The index keeps them hashed
+ * readings); each syllable with every prefix of its neighbour's syllables (p:, so that full pinyin
+ * finds only names where its syllables stand side by side: `gongshang` finds 工商 but not 公司 …
+ * 伤); every prefix of the first character's readings (f:). The index keeps them hashed
  * (`tokenHash`).
  */
 export function nameKeys(name: string, readings: readonly string[][]): string[] {
@@ -132,8 +134,12 @@ export function nameKeys(name: string, readings: readonly string[][]): string[] 
     if (i + 1 < chars.length) keys.add(`b:${c}${chars[i + 1]}`);
   });
   readings.forEach((rs, i) => {
-    for (const r of rs) if (isSyllable(r)) keys.add(`q:${r}`);
-    const next = initialsOf(readings[i + 1] ?? []);
+    const following = readings[i + 1] ?? [];
+    for (const r of rs.filter(isSyllable)) {
+      keys.add(`q:${r}`);
+      for (const n of following.filter(isSyllable)) for (const p of prefixes(n)) keys.add(`p:${r} ${p}`);
+    }
+    const next = initialsOf(following);
     for (const a of initialsOf(rs)) for (const b of next) keys.add(`i:${a}${b}`);
   });
   for (const r of readings[0] ?? []) for (const p of isSyllable(r) ? prefixes(r) : [r.toLowerCase()]) keys.add(`f:${p}`);
@@ -151,10 +157,13 @@ export function tokenHash(token: string): number {
   return h | 0;
 }
 
+/** A name's index tokens as the index keeps them: hashed, each once. */
+export const hashedKeys = (name: string, readings: readonly string[][]) => [...new Set(nameKeys(name, readings).map(tokenHash))];
+
 export function nameEntry(name: string): NameEntry {
   const readings = nameReadings(name);
   const sortKey = [...fold(name)].map((c, i) => readings[i]![0]?.toLowerCase() ?? c).join(' ');
-  return { name, readings: serializeReadings(readings), sortKey, keys: [...new Set(nameKeys(name, readings).map(tokenHash))] };
+  return { name, readings: serializeReadings(readings), sortKey, keys: hashedKeys(name, readings) };
 }
 
 /** The ways to cut a pinyin term into whole syllables and a last, possibly unfinished, one. */
@@ -223,8 +232,8 @@ const initialPairs = (letters: readonly string[]) => letters.slice(1).map((l, i)
 function pinyinTokens(t: string): string[][] {
   const alternatives = [t.length === 1 ? [`f:${t}`] : initialPairs([...t])];
   for (const pieces of segmentations(t)) {
-    // The last syllable may be unfinished: only its initial counts.
-    if (pieces.length > 1) alternatives.push([...pieces.slice(0, -1).map((p) => `q:${p}`), ...initialPairs(pieces.map((p) => p[0]!))]);
+    // Each syllable with the next piece, the last of which may be unfinished.
+    if (pieces.length > 1) alternatives.push(pieces.slice(1).map((p, i) => `p:${pieces[i]} ${p}`));
     else alternatives.push([`f:${t}`], ...(SYLLABLES.has(t) ? [[`q:${t}`]] : []));
   }
   return dedupe(alternatives);
@@ -274,15 +283,21 @@ export function matchName(name: string, readings: string, terms: readonly Term[]
       at = m ? fieldOf(readings, m.index) : -1;
     } else {
       const i = folded.indexOf(t.text);
-      at = i < 0 ? -1 : i === 0 ? 0 : [...folded.slice(0, i)].length;
+      at = i < 0 ? -1 : charsIn(folded, i);
     }
     if (at < 0) return null;
     if (first < 0) first = at;
   }
   const [t] = terms;
   const whole = terms.length === 1 && first === 0 && (t!.patterns ? t!.patterns.whole.test(readings) : folded === t!.text);
-  const length = /[\ud800-\udfff]/.test(folded) ? [...folded].length : folded.length;
-  return { rank: [whole ? 0 : first === 0 ? 1 : 2, first, length] };
+  return { rank: [whole ? 0 : first === 0 ? 1 : 2, first, charsIn(folded, folded.length)] };
+}
+
+/** The characters (code points) in the first `end` code units of a string. */
+function charsIn(s: string, end: number): number {
+  let n = end;
+  for (let k = 0; k < end; k++) if ((s.charCodeAt(k) & 0xfc00) === 0xdc00) n--;
+  return n;
 }
 
 /** The field (character) of a position in the readings: the spaces up to and including it. */

@@ -1,6 +1,6 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { OrgApi } from '../org/index.ts';
-import { compareMatches, highlights, matchName, parseQuery, tokenHash, type NameMatch, type Range, type Term } from './search-text.ts';
+import { compareMatches, fold, highlights, matchName, parseQuery, tokenHash, type NameMatch, type Range, type Term } from './search-text.ts';
 
 export interface SearchQuery {
   q?: string;
@@ -42,11 +42,17 @@ const SUGGESTIONS = 8;
 /** Suggestions rank at most this many candidate names. */
 const CANDIDATES = 500;
 
-interface NameHit extends NameMatch {
-  id: number;
+/** A row of catalog.search_name but for its item count: it never changes once written. */
+interface Name {
   name: string;
-  items: number;
   readings: string;
+}
+
+interface NameHit extends NameMatch, Name {
+  id: number;
+  items: number;
+  /** The rank as one number (names are far shorter than 2^21 characters). */
+  order: number;
 }
 
 interface HitRow {
@@ -73,17 +79,34 @@ const ITEM_ORDER = sql`s.level, s.region_code, s.code`;
 /** Ranked names as a relation m(name_id, ord). */
 const ranked = (ids: readonly number[]) => sql`unnest(${ids}::int[]) with ordinality as m(name_id, ord)`;
 
+/** The k best names, best first: only those that can be among them are sorted. */
+function best(names: NameHit[], k: number): NameHit[] {
+  if (names.length <= k) return names.sort(compareMatches);
+  const orders = new Float64Array(names.length);
+  for (let i = 0; i < names.length; i++) orders[i] = names[i]!.order;
+  const cut = orders.sort()[k - 1]!;
+  return names
+    .filter((n) => n.order <= cut)
+    .sort(compareMatches)
+    .slice(0, k);
+}
+
 /**
  * Search and suggestions over published active items (the index search-index.ts keeps).
  *
  * Text is matched per distinct name: the GIN index of the names' hashed tokens gives candidates,
- * which come back as one row (the embedded database hands over many rows slowly, and its regular
- * expressions are slow too); search-text.ts decides and ranks each here. Then one
- * statement reads a page of the items of the matching names in that order, filtered. Without
- * filters the page is cut from the names' item counts, so a query that matches thousands of items
+ * which come back as one row of ids and item counts (the embedded database hands over many rows
+ * slowly, and its regular expressions are slow too); search-text.ts decides and ranks each here,
+ * over the names' text that this object keeps once read (a name's row never changes but for its
+ * count, so the copy never goes stale). Then one statement reads a page of the items of the
+ * matching names in that order, filtered. Without filters the page is cut from the names' item
+ * counts and only the names before its end are sorted, so a query that matches thousands of items
  * costs little more than one that matches a few.
  */
 export class CatalogSearch {
+  /** Names by id, as far as read. Bounded by the distinct names of the catalog. */
+  private readonly names = new Map<number, Name>();
+
   constructor(
     private readonly db: Kysely<unknown>,
     private readonly org: Pick<OrgApi, 'region'>,
@@ -98,6 +121,7 @@ export class CatalogSearch {
     const code = codePrefix(terms);
     if (filters.length === 0 && code === null) return this.pageOfNames(names, terms, offset, query.pageSize);
 
+    names.sort(compareMatches);
     const ids = names.map((n) => n.id);
     const where = filters.length ? sql`and ${sql.join(filters, sql` and `)}` : sql``;
     const hits = sql`
@@ -108,7 +132,7 @@ export class CatalogSearch {
     const { rows } = await sql<HitRow & { total: number }>`
       ${hits},
       page as (select s.*, count(*) over () as total from hits s order by s.ord nulls last, ${ITEM_ORDER} limit ${query.pageSize} offset ${offset})
-      select s.*, i.name, i.department_name from page s join catalog.item i on i.id = s.item_id order by s.ord nulls last, ${ITEM_ORDER}`.execute(this.db);
+      select ${ITEM_COLUMNS}, s.total, i.name, i.department_name from page s join catalog.item i on i.id = s.item_id order by s.ord nulls last, ${ITEM_ORDER}`.execute(this.db);
     const total = rows.length || offset === 0 ? (rows[0]?.total ?? 0) : (await sql<{ n: number }>`${hits} select count(*) as n from hits`.execute(this.db)).rows[0]!.n;
     return { items: this.hits(rows, names, terms), total: Number(total) };
   }
@@ -117,7 +141,7 @@ export class CatalogSearch {
   async suggest(q: string, regionCode?: string): Promise<Suggestion[]> {
     const terms = parseQuery(q);
     if (terms.length === 0) return [];
-    const names = (await this.matchingNames(terms, regionCode, CANDIDATES)).slice(0, SUGGESTIONS);
+    const names = best(await this.matchingNames(terms, regionCode, CANDIDATES), SUGGESTIONS);
     const region = regionCode ? sql`and s.region_code = ${regionCode}` : sql``;
     const { rows } = await sql<{ code: string; region_code: string; name_id: number }>`
       select distinct on (m.ord) s.code, s.region_code, s.name_id
@@ -139,36 +163,67 @@ export class CatalogSearch {
   }
 
   /**
-   * The names that match every term (and have items in the region, if one is given), best first;
-   * only those shown are marked (`hits`). With a limit, only that many candidates are looked at:
-   * those that may match from the first character first, then the shorter ones (for suggestions).
+   * The names that match every term (and have items in the region, if one is given), in no order.
+   * With a limit, only that many candidates are looked at: those that may match from the first
+   * character first, then the shorter ones (for suggestions).
    */
   private async matchingNames(terms: readonly Term[], regionCode?: string, limit?: number): Promise<NameHit[]> {
     const clauses = terms.map((t) => sql`(${sql.join(t.tokens.map((set) => sql`keys @> ${set.map(tokenHash)}::int[]`), sql` or `)})`);
-    const [first] = terms as [Term];
-    const startsWell = first.kind === 'pinyin' ? sql`starts_with(readings, ${first.text[0]})` : sql`starts_with(name, ${first.text})`;
-    // "offset 0" plans the index look-up on its own, before the region's items. The names come as
-    // one text (records split by \x1e, fields by \x1f, which names give up for spaces).
+    // "offset 0" plans the index look-up on its own, before the region's items.
     const { rows } = await sql<{ names: string | null }>`
-      select string_agg(id || chr(31) || items || chr(31) || readings || chr(31) || translate(name, chr(30) || chr(31), '  '), chr(30)) as names from (
-        select * from (
-          select id, items, name, readings from catalog.search_name where items > 0 and ${sql.join(clauses, sql` and `)} offset 0
-        ) n
-        ${regionCode ? sql`where id in (select name_id from catalog.search where region_code = ${regionCode})` : sql``}
-        ${limit ? sql`order by ${startsWell} desc, length(name) limit ${limit}` : sql``}
-      ) n`.execute(this.db);
-    const names: NameHit[] = [];
-    for (const record of rows[0]?.names?.split('\x1e') ?? []) {
-      const [id, items, readings, name] = record.split('\x1f') as [string, string, string, string];
-      const m = matchName(name, readings, terms);
-      if (m) names.push({ id: Number(id), name, items: Number(items), readings, ...m });
+      select string_agg(id || ',' || items, ',') as names from (
+        select id, items from catalog.search_name where items > 0 and ${sql.join(clauses, sql` and `)} offset 0
+      ) n
+      ${regionCode ? sql`where id in (select name_id from catalog.search where region_code = ${regionCode})` : sql``}`.execute(this.db);
+    const found = rows[0]?.names?.split(',') ?? [];
+    const ids: number[] = [];
+    const counts: number[] = [];
+    for (let k = 0; k < found.length; k += 2) {
+      ids.push(+found[k]!);
+      counts.push(+found[k + 1]!);
     }
-    return names.sort(compareMatches);
+    await this.learn(ids.filter((id) => !this.names.has(id)));
+    const names: NameHit[] = [];
+    for (const i of limit && ids.length > limit ? this.likelyFirst(ids, terms[0]!, limit) : ids.keys()) {
+      const id = ids[i]!;
+      const { name, readings } = this.names.get(id)!;
+      const m = matchName(name, readings, terms);
+      if (m) names.push({ id, items: counts[i]!, name, readings, rank: m.rank, order: m.rank[0] * 2 ** 42 + m.rank[1] * 2 ** 21 + m.rank[2] });
+    }
+    return names;
   }
 
-  /** No filters: the total is the sum of the names' item counts, and only the names on the page are read. */
-  private async pageOfNames(names: readonly NameHit[], terms: readonly Term[], offset: number, size: number) {
-    const total = names.reduce((n, x) => n + x.items, 0);
+  /** Where in `ids` the `limit` names are that may match from the first character first, then the shorter ones. */
+  private likelyFirst(ids: readonly number[], first: Term, limit: number): number[] {
+    const keys = new Float64Array(ids.length);
+    for (let i = 0; i < ids.length; i++) {
+      const { name, readings } = this.names.get(ids[i]!)!;
+      const well = first.kind === 'pinyin' ? readings.startsWith(first.text[0]!) : fold(name).startsWith(first.text);
+      keys[i] = ((well ? 0 : 2 ** 21) + name.length) * 2 ** 31 + i;
+    }
+    return Array.from(keys.sort().subarray(0, limit), (k) => k % 2 ** 31);
+  }
+
+  /** Reads the names of these ids, as one text (records split by \x1e, fields by \x1f, which names give up for spaces). */
+  private async learn(ids: readonly number[]) {
+    if (ids.length === 0) return;
+    const { rows } = await sql<{ names: string | null }>`
+      select string_agg(id || chr(31) || readings || chr(31) || translate(name, chr(30) || chr(31), '  '), chr(30)) as names
+      from catalog.search_name where id = any(${ids}::int[])`.execute(this.db);
+    for (const record of rows[0]?.names?.split('\x1e') ?? []) {
+      const [id, readings, name] = record.split('\x1f') as [string, string, string];
+      this.names.set(Number(id), { name, readings });
+    }
+  }
+
+  /**
+   * No filters: the total is the sum of the names' item counts; only the names up to the page's
+   * end are ranked, and only those on the page are read.
+   */
+  private async pageOfNames(matching: NameHit[], terms: readonly Term[], offset: number, size: number) {
+    const total = matching.reduce((n, x) => n + x.items, 0);
+    // Every name has an item at least, so the names up to the page's end are among these.
+    const names = best(matching, offset + size);
     const covering: number[] = [];
     let skip = 0;
     let start = 0;
@@ -182,7 +237,7 @@ export class CatalogSearch {
     }
     if (covering.length === 0) return { items: [], total };
     const { rows } = await sql<HitRow>`
-      select s.*, i.name, i.department_name from (
+      select ${ITEM_COLUMNS}, i.name, i.department_name from (
         select ${ITEM_COLUMNS}, m.ord from ${ranked(covering)} join catalog.search s on s.name_id = m.name_id
         order by m.ord, ${ITEM_ORDER} offset ${skip} limit ${size}
       ) s join catalog.item i on i.id = s.item_id
