@@ -82,7 +82,7 @@ describe('who may rate what when', () => {
     fc.assert(
       fc.property(level, fc.constantFrom('online' as const, 'window' as const), fc.string({ maxLength: 5 }), (l, channel, comment) => {
         const all = Object.keys(INDICATORS[channel]);
-        expect(ratingProblems({ level: l, indicators: all, comment: comment || 'x' }, channel)).toEqual([]);
+        expect(ratingProblems({ level: l, indicators: all, comment: comment.trim() || 'x' }, channel)).toEqual([]);
       }),
     );
   });
