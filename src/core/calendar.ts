@@ -78,6 +78,9 @@ function isoOf(day: number): IsoDate {
   return new Date(day * DAY_MS).toISOString().slice(0, 10);
 }
 
+/** The date `n` calendar days after `d` (before, for negative n). */
+export const addDays = (d: IsoDate, n: number): IsoDate => isoOf(dayNumber(d) + n);
+
 const yearStart = (year: number) => Date.UTC(year, 0, 1) / DAY_MS;
 const yearOfDay = (day: number) => new Date(day * DAY_MS).getUTCFullYear();
 /** 0 = Sunday … 6 = Saturday; day 0 (1970-01-01) was a Thursday. */

@@ -8,7 +8,8 @@
  * they can explain themselves.
  */
 import { randomInt } from 'node:crypto';
-import type { IsoDate, Pause, WorkingCalendar } from '../../core/calendar.ts';
+import { addDays, type IsoDate, type Pause, type WorkingCalendar } from '../../core/calendar.ts';
+import { DELIVERY_METHODS, type DeliveryMethod } from '../catalog/index.ts';
 
 type Label = { zh: string; en: string };
 
@@ -43,12 +44,8 @@ export const PAUSE_KINDS = {
 export type PauseKind = keyof typeof PAUSE_KINDS;
 export type ProcedureKind = Exclude<PauseKind, 'supplement'>;
 
-export const DELIVERY_METHODS = {
-  window: { zh: '窗口领取', en: 'Pickup at a window' },
-  mail: { zh: '快递送达', en: 'By mail' },
-  electronic: { zh: '电子送达', en: 'Electronic' },
-} as const satisfies Record<string, Label>;
-export type DeliveryMethod = keyof typeof DELIVERY_METHODS;
+/** Delivery methods are the catalog's: a case is delivered as its guide offers. */
+export { DELIVERY_METHODS, type DeliveryMethod };
 
 /** Who acts: the applicant (or the agent for an enterprise), staff by role, or the platform's clock. */
 export type ActorRole = 'applicant' | 'window_clerk' | 'reviewer' | 'department_head' | 'system';
@@ -156,8 +153,6 @@ export const MAX_EXTENSION_DAYS = 10;
 /** Working days to accept or ask for a supplement before acceptance is deemed (第三十二条). */
 export const ACCEPTANCE_DAYS = 5;
 
-/** The day after an ISO date. */
-export const nextDay = (d: IsoDate): IsoDate => new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /**
  * The uncounted days of a pause started (requested) on `from` and ended on `to`: the request day
@@ -167,7 +162,7 @@ export const nextDay = (d: IsoDate): IsoDate => new Date(Date.parse(`${d}T00:00:
  */
 export function pauseRange(p: CasePause, today: IsoDate): Pause | null {
   const end = p.to ?? today;
-  const start = nextDay(p.from);
+  const start = addDays(p.from, 1);
   return start <= end ? { from: start, to: end } : null;
 }
 
@@ -445,10 +440,9 @@ export function deadlines(c: CaseCore, cal: WorkingCalendar, today: IsoDate, war
 export const lightOf = (left: number, warnDays: number): Light => (left < 0 ? 'red' : left <= warnDays ? 'yellow' : 'green');
 
 function pausedWorkingDays(cal: WorkingCalendar, c: CaseCore, today: IsoDate): number {
-  return pauseRanges(c, today).reduce((n, r) => n + cal.workingDaysBetween(prevDay(r.from), r.to!), 0);
+  return pauseRanges(c, today).reduce((n, r) => n + cal.workingDaysBetween(addDays(r.from, -1), r.to!), 0);
 }
 
-const prevDay = (d: IsoDate): IsoDate => new Date(Date.parse(`${d}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
 
 /** The machine state of a new case. */
 export function newCase(steps: ProcessStep[], receivedOn: IsoDate, limits: { promisedDays: number; statutoryDays: number }): CaseCore {

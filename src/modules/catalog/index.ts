@@ -15,6 +15,7 @@ import { CatalogExport } from './transfer-export.ts';
 import { CatalogImports, type JsonImportResult } from './transfer-import.ts';
 import { transferRoutes } from './transfer-routes.ts';
 
+export { DELIVERY_METHODS, type DeliveryMethod } from './model.ts';
 export type { Guide, Material, Question, Step } from './model.ts';
 export type { PublishedItem } from './portal.ts';
 export type { Answers } from './rules.ts';
